@@ -1,0 +1,40 @@
+import { OPTION_DEFINITIONS, type OptionDefinition } from '../options/definitions.ts';
+import { EXIT_CODES } from '../errors.ts';
+
+function signature(definition: OptionDefinition): string {
+  const short = definition.short ? `-${definition.short}, ` : '    ';
+  const long = definition.kind === 'negatable' ? `--${definition.flag} / --no-${definition.flag}` : `--${definition.flag}`;
+  const value =
+    definition.kind === 'choice'
+      ? ` <${definition.values?.join('|')}>`
+      : definition.kind === 'text'
+        ? ` <${definition.valueName ?? 'value'}>`
+        : '';
+  return `${short}${long}${value}`;
+}
+
+/** --help, derived from the option table so it cannot drift from what is parsed. */
+export function helpText(version: string): string {
+  const rows = OPTION_DEFINITIONS.map((definition) => {
+    const defaultText = definition.defaultText ? ` (default: ${definition.defaultText})` : '';
+    return `  ${signature(definition)}\n      ${definition.description}${defaultText}`;
+  });
+  return [
+    `create-secure-ai-app ${version}`,
+    'Scaffold a secure starter for an app that calls an AI API.',
+    '',
+    'Usage:',
+    '  npm create secure-ai-app@latest [directory] -- [options]',
+    '  create-secure-ai-app [directory] [options]',
+    '',
+    'Options:',
+    ...rows,
+    '',
+    'Without a terminal, in CI, or with --yes it never prompts: give the directory and any',
+    'option you need as flags; the rest take their defaults. API keys are never asked for:',
+    'the project gets a .env.example that names the variables to set.',
+    '',
+    `Exit codes: 0 ok, ${EXIT_CODES.failure} failure (nothing half-written), ${EXIT_CODES.usage} usage or invalid input,`,
+    `            ${EXIT_CODES.conflict} stopped on a conflict, ${EXIT_CODES.cancelled} cancelled.`,
+  ].join('\n');
+}

@@ -1,0 +1,113 @@
+import { applyPlan, type Applied } from '../apply/apply.ts';
+import { preflight, type Classified } from '../apply/preflight.ts';
+import { resolveConflicts, type Resolved } from '../apply/resolve-conflicts.ts';
+import { CliError } from '../errors.ts';
+import { layersFor } from '../layers/select.ts';
+import { resolveOptions } from '../options/resolve.ts';
+import type { Options } from '../options/schema.ts';
+import { plan } from '../plan/plan.ts';
+import type { Plan, PostStep } from '../plan/types.ts';
+import type { Reporter, RunResult } from '../report/result.ts';
+import { initGitRepository } from '../steps/git.ts';
+import { installDependencies } from '../steps/install.ts';
+import { defaultTemplatesRoot, loadTemplates } from '../templates/source.ts';
+import { installCommand } from '../util/package-manager.ts';
+import { snapshotWorkspace, type Workspace } from '../workspace/snapshot.ts';
+import { helpText } from './help.ts';
+import { chooseReporter, isInteractive } from './mode.ts';
+import { parseCommandLine } from './parse-args.ts';
+import { onInterrupt } from './interrupt.ts';
+
+export interface RunEnvironment {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdinIsTTY: boolean;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  version: string;
+  nodeVersion: string;
+  templatesRoot?: string;
+}
+
+const describeStep = (step: PostStep): string =>
+  step.type === 'install' ? [step.packageManager, ...step.args].join(' ') : 'git init and first commit';
+
+function resultOf(options: Options, workspace: Workspace, thePlan: Plan, files: RunResult['files'], dryRun: boolean, warnings: string[]): RunResult {
+  return {
+    ok: true,
+    mode: 'create',
+    dryRun,
+    directory: workspace.targetDir,
+    options,
+    files,
+    steps: thePlan.steps.map(describeStep),
+    nextSteps: thePlan.nextSteps,
+    warnings,
+  };
+}
+
+const dryRunFiles = (classified: readonly Classified[]) => classified.map((entry) => ({ path: entry.op.path, action: entry.action }));
+const finalFiles = (resolved: readonly Resolved[]) => resolved.map((entry) => ({ path: entry.path, action: entry.action }));
+
+async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, reporter: Reporter, signal: AbortSignal, warnings: string[]): Promise<void> {
+  const retryHint = `${workspace.isCurrentDirectory ? '' : `cd ${options.directory} && `}${installCommand(options.packageManager)}`;
+  for (const step of thePlan.steps) {
+    if (step.type === 'install') {
+      await reporter.task(`Installing dependencies with ${step.packageManager}`, 'Dependencies installed', () =>
+        installDependencies(workspace.targetDir, step.packageManager, step.args, retryHint, signal),
+      );
+    } else {
+      const outcome = await reporter.task('Initializing git', 'Git repository initialized', () => initGitRepository(workspace.targetDir, step.message));
+      if (outcome.status !== 'committed') warnings.push(outcome.warning);
+    }
+  }
+}
+
+/** The whole CLI: argv in, exit code out. Every failure path ends in one reporter call. */
+export async function run(environment: RunEnvironment): Promise<number> {
+  let reporter: Reporter | undefined;
+  const interrupt = onInterrupt();
+  let applied: Applied | undefined;
+  try {
+    const commandLine = parseCommandLine(environment.argv);
+    if (commandLine.flags.help) return void environment.stdout.write(`${helpText(environment.version)}\n`), 0;
+    if (commandLine.flags.version) return void environment.stdout.write(`${environment.version}\n`), 0;
+
+    const interactive = isInteractive(environment, commandLine);
+    reporter = await chooseReporter(environment, commandLine, interactive);
+    const warnings: string[] = [];
+    if (Number.parseInt(environment.nodeVersion.replace(/^v/, ''), 10) < 22) {
+      reporter.warn(`Node.js ${environment.nodeVersion} is past its end of life; generated projects need Node.js >= 22.18.`);
+    }
+    reporter.begin();
+
+    const prompter = interactive ? (await import('../prompts/prompter.ts')).clackPrompter : undefined;
+    const options = await resolveOptions(commandLine, { env: environment.env, prompter });
+    const workspace = await snapshotWorkspace(options.directory, environment.cwd);
+    const layers = layersFor(options);
+    const templates = await loadTemplates(environment.templatesRoot ?? defaultTemplatesRoot(), layers.map((layer) => layer.id));
+    const thePlan = plan(options, layers, templates, workspace);
+    const classified = await preflight(workspace.targetDir, thePlan.files);
+
+    if (commandLine.flags.dryRun) {
+      reporter.finish(resultOf(options, workspace, thePlan, dryRunFiles(classified), true, warnings));
+      return 0;
+    }
+
+    const ask = interactive ? (await import('../prompts/ask-conflict.ts')).askAboutConflict : undefined;
+    const resolved = await resolveConflicts(classified, options.conflict, ask);
+    applied = await reporter.task('Writing files', 'Files written', () => applyPlan(workspace, resolved, interrupt.signal));
+    await runSteps(thePlan, options, workspace, reporter, interrupt.signal, warnings);
+    reporter.finish(resultOf(options, workspace, thePlan, finalFiles(resolved), false, warnings));
+    return 0;
+  } catch (caught) {
+    const error = caught instanceof CliError ? caught : new CliError('failure', caught instanceof Error ? caught.message : String(caught));
+    // Cancelled after the files were written: take them away again, as promised.
+    if (error.code === 'cancelled' && applied) await applied.rollback();
+    (reporter ?? (await chooseReporter(environment, { flags: {} }, false))).fail(error.code, error.message, error.details);
+    return error.exitCode;
+  } finally {
+    interrupt.dispose();
+  }
+}

@@ -1,0 +1,40 @@
+/** A variable of the generated project's environment, as `.env.example` and the README describe it. */
+export interface EnvVariable {
+  name: string;
+  description: string;
+  /** Section of `.env.example` it is listed under; sections follow ENV_GROUP_ORDER. */
+  group: EnvGroup;
+  /** The value the app uses when the variable is unset (shown, never written as a secret). */
+  default?: string;
+  required: boolean;
+  secret: boolean;
+}
+
+export const ENV_GROUP_ORDER = ['provider', 'ai', 'server', 'logging'] as const;
+export type EnvGroup = (typeof ENV_GROUP_ORDER)[number];
+
+export interface ScriptContext {
+  /** How to run a package script with the chosen package manager, e.g. `npm run`. */
+  run: string;
+  /** The file `start` and `dev` run, given by the framework layer. */
+  entry: string;
+}
+
+/**
+ * A layer is a folder under templates/ plus what it adds to the shared files
+ * (package.json, .env.example, README). Its id is its folder.
+ */
+export interface Layer {
+  id: string;
+  requires?: readonly string[];
+  dependencies?: Readonly<Record<string, string>>;
+  devDependencies?: Readonly<Record<string, string>>;
+  scripts?: (context: ScriptContext) => Record<string, string>;
+  env?: readonly EnvVariable[];
+  /** Sections of .gitignore this layer needs, under a title comment each. */
+  gitignore?: readonly { title: string; patterns: readonly string[] }[];
+  /** Framework layers: the program `start` runs. */
+  entry?: string;
+}
+
+export const defineLayer = <const T extends Layer>(layer: T): T => layer;

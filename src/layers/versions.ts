@@ -1,0 +1,28 @@
+/**
+ * Exact versions every generated project pins (no ^ or ~): one place to bump them,
+ * and the matrix tests install every combination with exactly these.
+ */
+export const VERSIONS = {
+  node: '>=22.18',
+  zod: '4.6.7',
+  openai: '7.59.0',
+  '@anthropic-ai/sdk': '1.14.0',
+  express: '5.3.0',
+  helmet: '8.3.0',
+  'express-rate-limit': '8.7.5',
+  cors: '2.8.6',
+  typescript: '7.0.2',
+  '@types/node': '22.20.7',
+  '@types/express': '5.0.6',
+  '@types/cors': '2.8.19',
+  secretlint: '13.0.6',
+  '@secretlint/secretlint-rule-preset-recommend': '13.1.0',
+  '@secretlint/secretlint-rule-no-dotenv': '13.0.7',
+} as const;
+
+type Package = Exclude<keyof typeof VERSIONS, 'node'>;
+
+/** `pinned('zod', 'openai')` -> `{ zod: '4.6.7', openai: '7.59.0' }`. */
+export function pinned(...packages: Package[]): Record<string, string> {
+  return Object.fromEntries(packages.map((name) => [name, VERSIONS[name]]));
+}

@@ -1,0 +1,49 @@
+/**
+ * What the generator can build. Adding a runtime, framework or provider starts here:
+ * flags, prompts, --help and validation messages are all derived from these lists.
+ * Only combinations that are fully built and tested are listed ("show only what works").
+ */
+export const RUNTIMES = ['node'] as const;
+export const FRAMEWORKS = ['none', 'express'] as const;
+export const PROVIDERS = ['openai', 'anthropic', 'openai-compatible'] as const;
+export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
+export const CONFLICT_POLICIES = ['prompt', 'skip', 'overwrite', 'abort'] as const;
+
+export type Runtime = (typeof RUNTIMES)[number];
+export type Framework = (typeof FRAMEWORKS)[number];
+export type Provider = (typeof PROVIDERS)[number];
+export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
+
+export interface Choice<T extends string> {
+  value: T;
+  label: string;
+  hint?: string;
+}
+
+export const RUNTIME_CHOICES: readonly Choice<Runtime>[] = [
+  { value: 'node', label: 'Node.js', hint: 'TypeScript run directly by Node >= 22.18' },
+];
+
+export const FRAMEWORK_CHOICES: readonly Choice<Framework>[] = [
+  { value: 'none', label: 'None', hint: 'a command-line script' },
+  { value: 'express', label: 'Express', hint: 'hardened HTTP API' },
+];
+
+export const PROVIDER_CHOICES: readonly Choice<Provider>[] = [
+  { value: 'openai', label: 'OpenAI' },
+  { value: 'anthropic', label: 'Anthropic' },
+  { value: 'openai-compatible', label: 'OpenAI-compatible endpoint', hint: 'Ollama, vLLM, LiteLLM, ...' },
+];
+
+export const PACKAGE_MANAGER_CHOICES: readonly Choice<PackageManager>[] = PACKAGE_MANAGERS.map(
+  (value) => ({ value, label: value }),
+);
+
+/** Which frameworks each runtime supports; the schema refuses every other pair. */
+export const FRAMEWORKS_BY_RUNTIME: Record<Runtime, readonly Framework[]> = {
+  node: ['none', 'express'],
+};
+
+export const labelOf = <T extends string>(choices: readonly Choice<T>[], value: T): string =>
+  choices.find((choice) => choice.value === value)?.label ?? value;

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { CommandLine } from '../cli/parse-args.ts';
+import { usageError } from '../errors.ts';
+import {
+  FRAMEWORK_CHOICES,
+  FRAMEWORKS_BY_RUNTIME,
+  PACKAGE_MANAGER_CHOICES,
+  PROVIDER_CHOICES,
+  RUNTIME_CHOICES,
+  type Choice,
+  type Framework,
+  type PackageManager,
+} from './catalog.ts';
+import { detectPackageManager } from './defaults.ts';
+import { formatTargetDirectory, packageNameProblem, suggestPackageName } from './names.ts';
+import { parseOption, parseOptions, type OptionKey, type Options } from './schema.ts';
+
+/** The questions the interactive mode can ask; tests and the prompts module implement it. */
+export interface Prompter {
+  text(key: 'directory' | 'name', message: string, initialValue: string): Promise<string>;
+  choice<T extends string>(message: string, choices: readonly Choice<T>[], initialValue: T): Promise<T>;
+  yesNo(message: string, initialValue: boolean): Promise<boolean>;
+}
+
+export interface ResolveContext {
+  env: NodeJS.ProcessEnv;
+  /** Undefined when the run must not prompt (no TTY, CI, --yes, --json). */
+  prompter: Prompter | undefined;
+}
+
+export const DEFAULT_DIRECTORY = 'secure-ai-app';
+
+/**
+ * Flags first, then a prompt for each option the flags left open (interactive only),
+ * then defaults. Every flag is validated before the first prompt, so nobody answers
+ * five questions to be told the command line was wrong.
+ */
+export async function resolveOptions(commandLine: CommandLine, { env, prompter }: ResolveContext): Promise<Options> {
+  const flags = commandLine.flags;
+  const given = <K extends OptionKey>(key: K): Options[K] | undefined =>
+    flags[key] === undefined ? undefined : parseOption(key, flags[key]);
+
+  const preset = {
+    runtime: given('runtime'),
+    framework: given('framework'),
+    provider: given('provider'),
+    name: given('name'),
+    packageManager: given('packageManager'),
+    conflict: given('conflict'),
+    install: given('install'),
+    git: given('git'),
+  };
+  const fromArgument = commandLine.directory === undefined ? undefined : parseOption('directory', formatTargetDirectory(commandLine.directory));
+
+  if (fromArgument === undefined && !prompter) {
+    throw usageError('the project directory is missing: pass it as the first argument', [
+      `e.g. create-secure-ai-app ${DEFAULT_DIRECTORY} --yes   (use . for the current directory)`,
+    ]);
+  }
+  const directory = fromArgument ?? formatTargetDirectory(await prompter!.text('directory', 'Where should the project be created?', DEFAULT_DIRECTORY));
+
+  const folderName = path.basename(path.resolve(directory));
+  let name = preset.name;
+  if (name === undefined) {
+    if (!packageNameProblem(folderName)) name = folderName;
+    else if (prompter) name = await prompter.text('name', 'Package name', suggestPackageName(folderName));
+    else throw usageError(`--name is needed: the folder name ${JSON.stringify(folderName)} is not a valid package name`, [`e.g. --name ${suggestPackageName(folderName)}`]);
+  }
+
+  const pick = async <T extends string>(value: T | undefined, message: string, choices: readonly Choice<T>[], fallback: T): Promise<T> => {
+    if (value !== undefined) return value;
+    if (!prompter || choices.length === 1) return choices.some((c) => c.value === fallback) ? fallback : (choices[0]?.value ?? fallback);
+    return prompter.choice(message, choices, fallback);
+  };
+
+  const runtime = await pick(preset.runtime, 'Which runtime?', RUNTIME_CHOICES, 'node');
+  const frameworkChoices = FRAMEWORK_CHOICES.filter((c) => FRAMEWORKS_BY_RUNTIME[runtime].includes(c.value));
+  const framework: Framework = preset.framework ?? (await pick(undefined, 'Which framework?', frameworkChoices, 'none'));
+  const provider = await pick(preset.provider, 'Which AI provider?', PROVIDER_CHOICES, 'openai');
+  const detected: PackageManager = detectPackageManager(env) ?? 'npm';
+  const packageManager = await pick(preset.packageManager, 'Which package manager?', PACKAGE_MANAGER_CHOICES, detected);
+  const install = preset.install ?? (prompter ? await prompter.yesNo(`Install dependencies with ${packageManager} now?`, true) : true);
+  const git = preset.git ?? (prompter ? await prompter.yesNo('Initialize a git repository?', true) : true);
+
+  return parseOptions({
+    directory,
+    name,
+    runtime,
+    framework,
+    provider,
+    packageManager,
+    install,
+    git,
+    conflict: preset.conflict ?? (prompter ? 'prompt' : 'abort'),
+  });
+}

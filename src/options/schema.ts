@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import {
+  CONFLICT_POLICIES,
+  FRAMEWORKS,
+  FRAMEWORKS_BY_RUNTIME,
+  PACKAGE_MANAGERS,
+  PROVIDERS,
+  RUNTIMES,
+} from './catalog.ts';
+import { flagFor } from './definitions.ts';
+import { directoryProblem, packageNameProblem } from './names.ts';
+import { usageError } from '../errors.ts';
+import { showValue } from '../util/show-value.ts';
+
+const choice = <const T extends readonly [string, ...string[]]>(key: string, values: T) =>
+  z.enum(values, {
+    error: (issue) =>
+      `${flagFor(key)} must be one of: ${values.join(', ')}` +
+      (issue.input === undefined ? '' : ` (got ${showValue(issue.input)})`),
+  });
+
+const checked = (key: string, problemOf: (value: string) => string | undefined) =>
+  z.string({ error: `${flagFor(key)} is required` }).superRefine((value, ctx) => {
+    const problem = problemOf(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${flagFor(key)}: ${problem}` });
+  });
+
+/** Each option on its own, so a flag can be checked before any prompt is shown. */
+export const optionShapes = {
+  directory: checked('directory', directoryProblem),
+  name: checked('name', packageNameProblem),
+  runtime: choice('runtime', RUNTIMES),
+  framework: choice('framework', FRAMEWORKS),
+  provider: choice('provider', PROVIDERS),
+  packageManager: choice('packageManager', PACKAGE_MANAGERS),
+  install: z.boolean(),
+  git: z.boolean(),
+  conflict: choice('conflict', CONFLICT_POLICIES),
+};
+
+export type OptionKey = keyof typeof optionShapes;
+
+/** The single source of truth for a complete, valid set of options. */
+export const optionsSchema = z
+  .object(optionShapes)
+  .strict()
+  .superRefine((options, ctx) => {
+    const allowed = FRAMEWORKS_BY_RUNTIME[options.runtime];
+    if (!allowed.includes(options.framework)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['framework'],
+        message: `--framework ${options.framework} does not run on --runtime ${options.runtime}; frameworks for ${options.runtime}: ${allowed.join(', ')}`,
+      });
+    }
+  });
+
+export type Options = z.infer<typeof optionsSchema>;
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const [first, ...rest] = result.error.issues.map((issue) => issue.message);
+  throw usageError(first ?? 'invalid options', rest);
+}
+
+/** Validates a complete options object; every problem becomes one line of a usage error. */
+export const parseOptions = (input: unknown): Options => parseWith(optionsSchema, input);
+
+/** Validates one option's value as given on the command line or in a prompt. */
+export const parseOption = <K extends OptionKey>(key: K, value: unknown): Options[K] =>
+  parseWith(optionShapes[key] as unknown as z.ZodType<Options[K]>, value);
+
+/** The message a prompt's `validate` shows: the same check the flag goes through. */
+export function problemWith(key: OptionKey, value: unknown): string | undefined {
+  const result = optionShapes[key].safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message.replace(/^[^:]*: /, '');
+}

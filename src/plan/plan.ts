@@ -1,0 +1,55 @@
+import type { Options } from '../options/schema.ts';
+import type { Layer } from '../layers/define-layer.ts';
+import { entryOf } from '../layers/select.ts';
+import type { TemplateFile } from '../templates/source.ts';
+import { isTemplate, outputPathOf } from '../templates/output-path.ts';
+import { renderTemplate } from '../templates/render.ts';
+import type { Workspace } from '../workspace/snapshot.ts';
+import { installArgs, runPrefix } from '../util/package-manager.ts';
+import { envExampleFor, envVariablesOf } from './env-example.ts';
+import { gitignoreFor } from './gitignore.ts';
+import { nextStepsFor } from './next-steps.ts';
+import { packageJsonFor } from './package-json.ts';
+import { assertSafeRelativePath } from './safe-path.ts';
+import { templateContextFor } from './template-context.ts';
+import type { FileOp, Plan, PostStep } from './types.ts';
+
+export const FIRST_COMMIT_MESSAGE = 'Initial commit from create-secure-ai-app';
+
+/**
+ * Pure: the options, the chosen layers' template files and a read-only look at the
+ * target decide every byte to write and every step to run. No I/O happens here, so
+ * --dry-run, --json and the real run all see the same plan.
+ */
+export function plan(options: Options, layers: readonly Layer[], templates: readonly TemplateFile[], workspace: Workspace): Plan {
+  const variables = envVariablesOf(layers);
+  const context = templateContextFor(options, variables);
+  const generated: FileOp[] = [
+    { type: 'create', path: 'package.json', content: packageJsonFor(options.name, layers, { run: runPrefix(options.packageManager), entry: entryOf(layers) }) },
+    { type: 'create', path: '.env.example', content: envExampleFor(variables) },
+    { type: 'create', path: '.gitignore', content: gitignoreFor(layers) },
+  ];
+  const fromTemplates: FileOp[] = templates.map((file) => ({
+    type: 'create',
+    path: outputPathOf(file.path),
+    content: isTemplate(file.path) ? renderTemplate(file.content.toString('utf8'), context, `${file.layer}/${file.path}`) : file.content,
+  }));
+
+  const files = [...generated, ...fromTemplates];
+  const owners = new Map<string, string>();
+  for (const [index, file] of files.entries()) {
+    assertSafeRelativePath(file.path);
+    const owner = index < generated.length ? 'the generator' : `${templates[index - generated.length]?.layer}`;
+    const previous = owners.get(file.path);
+    if (previous) throw new Error(`${file.path} is written by both ${previous} and ${owner}`);
+    owners.set(file.path, owner);
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path));
+
+  const requiredEnv = variables.filter((variable) => variable.required).map((variable) => variable.name);
+  const steps: PostStep[] = [];
+  if (options.install) steps.push({ type: 'install', packageManager: options.packageManager, args: installArgs(options.packageManager) });
+  if (options.git && !workspace.insideGitWorkTree) steps.push({ type: 'git-init', message: FIRST_COMMIT_MESSAGE });
+
+  return { files, steps, requiredEnv, nextSteps: nextStepsFor(options, requiredEnv, workspace.isCurrentDirectory) };
+}

@@ -1,0 +1,37 @@
+import type { Options } from '../options/schema.ts';
+import { FRAMEWORK_CHOICES, PROVIDER_CHOICES, RUNTIME_CHOICES, labelOf } from '../options/catalog.ts';
+import type { EnvVariable } from '../layers/define-layer.ts';
+import { installCommand, runScript, runScriptWithArgs } from '../util/package-manager.ts';
+
+/** Where each provider's users create and revoke keys (openai-compatible: the user's own). */
+const KEYS_URLS: Record<Options['provider'], string> = {
+  openai: 'https://platform.openai.com/api-keys',
+  anthropic: 'https://console.anthropic.com/settings/keys',
+  'openai-compatible': '',
+};
+
+/** Everything a `.hbs` template may refer to. Strict rendering fails on anything else. */
+export function templateContextFor(options: Options, variables: readonly EnvVariable[]) {
+  const pm = options.packageManager;
+  return {
+    name: options.name,
+    runtime: { id: options.runtime, label: labelOf(RUNTIME_CHOICES, options.runtime) },
+    framework: { id: options.framework, label: labelOf(FRAMEWORK_CHOICES, options.framework) },
+    provider: { id: options.provider, label: labelOf(PROVIDER_CHOICES, options.provider), keysUrl: KEYS_URLS[options.provider] },
+    isServer: options.framework !== 'none',
+    commands: {
+      install: installCommand(pm),
+      start: options.framework === 'none' ? runScriptWithArgs(pm, 'start', '"your prompt"') : runScript(pm, 'start'),
+      dev: runScript(pm, 'dev'),
+      test: runScript(pm, 'test'),
+      typecheck: runScript(pm, 'typecheck'),
+      scanSecrets: runScript(pm, 'scan:secrets'),
+      check: runScript(pm, 'check'),
+    },
+    env: variables.map((variable) => ({
+      ...variable,
+      defaultText: variable.required ? 'required' : variable.default === undefined ? '(unset)' : variable.default === '' ? '(empty)' : variable.default,
+    })),
+    secrets: variables.filter((variable) => variable.secret).map((variable) => variable.name),
+  };
+}

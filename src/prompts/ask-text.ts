@@ -1,0 +1,14 @@
+import { text } from '@clack/prompts';
+import { problemWith, type OptionKey } from '../options/schema.ts';
+import { answerOrCancel } from './guard.ts';
+
+/** A free-text answer checked by the same schema as its flag. */
+export async function askText(key: Extract<OptionKey, 'directory' | 'name'>, message: string, initialValue: string): Promise<string> {
+  const answer = await text({
+    message,
+    placeholder: initialValue,
+    initialValue,
+    validate: (value) => problemWith(key, (value ?? '').trim()),
+  });
+  return answerOrCancel(answer).trim();
+}

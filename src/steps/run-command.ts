@@ -1,0 +1,42 @@
+/** Outcome of a child process, with its output kept for error messages only. */
+export interface CommandResult {
+  ok: boolean;
+  /** Set when the program itself could not be started (e.g. not installed). */
+  missing: boolean;
+  exitCode?: number;
+  output: string;
+  cancelled: boolean;
+}
+
+/**
+ * The one way this tool starts a program: execa with an argument array, never a shell,
+ * so no project name or path can be read as shell syntax. execa is loaded only when a
+ * step actually runs, which keeps --help and --dry-run fast.
+ */
+export async function runCommand(
+  file: string,
+  args: readonly string[],
+  options: { cwd: string; signal?: AbortSignal; env?: Record<string, string> },
+): Promise<CommandResult> {
+  const { execa } = await import('execa');
+  const result = await execa(file, args, {
+    cwd: options.cwd,
+    shell: false,
+    reject: false,
+    all: true,
+    stdin: 'ignore',
+    ...(options.signal ? { cancelSignal: options.signal } : {}),
+    env: { ...options.env },
+  });
+  const missing = (result as { code?: string }).code === 'ENOENT';
+  return {
+    ok: !result.failed,
+    missing,
+    ...(typeof result.exitCode === 'number' ? { exitCode: result.exitCode } : {}),
+    output: typeof result.all === 'string' ? result.all : '',
+    cancelled: result.isCanceled === true,
+  };
+}
+
+/** The last lines of a command's output: enough to see why it failed. */
+export const tailOf = (output: string, lines = 15): string[] => output.trimEnd().split('\n').slice(-lines);
