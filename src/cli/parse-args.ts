@@ -37,7 +37,7 @@ function explainParseError(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']*)'/.exec(message);
   if (unknown) throw usageError(`unknown option ${showValue(unknown[1])}`, [HELP_HINT]);
-  const missing = /Option '(-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+  const missing = /Option '(-\w, )?(--[\w-]+)[^']*' argument (missing|is ambiguous)/.exec(message);
   if (missing) throw usageError(`${missing[2]} needs a value`, [HELP_HINT]);
   const noValue = /Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
   if (noValue) throw usageError(`${noValue[2]} is a switch and takes no value`, [HELP_HINT]);
