@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseCommandLine } from '../../src/cli/parse-args.ts';
+import { detectPackageManager } from '../../src/options/defaults.ts';
+import { packageNameProblem, suggestPackageName } from '../../src/options/names.ts';
+import { resolveOptions, type Prompter } from '../../src/options/resolve.ts';
+
+/** A prompter that answers from a script and records what it was asked. */
+function scriptedPrompter(answers: unknown[]) {
+  const asked: string[] = [];
+  const next = (message: string) => {
+    asked.push(message);
+    if (answers.length === 0) throw new Error(`unexpected question: ${message}`);
+    return Promise.resolve(answers.shift());
+  };
+  const prompter: Prompter = {
+    text: (_key, message) => next(message) as Promise<string>,
+    choice: (message) => next(message) as Promise<never>,
+    yesNo: (message) => next(message) as Promise<boolean>,
+  };
+  return { prompter, asked };
+}
+
+describe('resolving options', () => {
+  test('without a prompter every open option takes its default', async () => {
+    const options = await resolveOptions(parseCommandLine(['app']), { env: {}, prompter: undefined });
+    assert.deepEqual(options, { directory: 'app', name: 'app', runtime: 'node', framework: 'none', provider: 'openai', packageManager: 'npm', install: true, git: true, conflict: 'abort' });
+  });
+
+  test('interactive: asks only what the flags left open, in order', async () => {
+    const { prompter, asked } = scriptedPrompter(['my-dir', 'express', 'anthropic', false, true]);
+    const options = await resolveOptions(parseCommandLine(['--package-manager', 'pnpm']), { env: {}, prompter });
+    assert.deepEqual(asked, ['Where should the project be created?', 'Which framework?', 'Which AI provider?', 'Install dependencies with pnpm now?', 'Initialize a git repository?']);
+    assert.equal(options.framework, 'express');
+    assert.equal(options.conflict, 'prompt');
+  });
+
+  test('a bad flag fails before the first question', async () => {
+    const { prompter, asked } = scriptedPrompter([]);
+    await assert.rejects(resolveOptions(parseCommandLine(['--provider', 'nope']), { env: {}, prompter }), /--provider must be one of/);
+    assert.deepEqual(asked, []);
+  });
+
+  test('an invalid folder name is asked for as a package name, with a suggestion', async () => {
+    const { prompter, asked } = scriptedPrompter(['my-app', 'none', 'openai', 'npm', true, true]);
+    const options = await resolveOptions(parseCommandLine(['My App']), { env: {}, prompter });
+    assert.equal(asked[0], 'Package name');
+    assert.equal(options.name, 'my-app');
+  });
+});
+
+describe('package manager detection', () => {
+  test('from the user agent of the package manager that runs us', () => {
+    assert.equal(detectPackageManager({ npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v22.18.0 linux x64' }, {} as NodeJS.ProcessVersions), 'pnpm');
+    assert.equal(detectPackageManager({ npm_config_user_agent: 'yarn/4.5.0 npm/? node/v22' }, {} as NodeJS.ProcessVersions), 'yarn');
+    assert.equal(detectPackageManager({}, { bun: '1.2.0' } as unknown as NodeJS.ProcessVersions), 'bun');
+    assert.equal(detectPackageManager({ npm_config_user_agent: 'cnpm/1.0' }, {} as NodeJS.ProcessVersions), undefined);
+  });
+});
+
+describe('names', () => {
+  for (const bad of ['', 'Caps', '.hidden', '_under', 'a b', 'x;rm', 'a/b', 'node_modules', 'x'.repeat(215), 'tab\tname']) {
+    test(`${JSON.stringify(bad.slice(0, 20))} is refused`, () => assert.ok(packageNameProblem(bad)));
+  }
+  for (const good of ['app', '@scope/app', 'a.b-c_d', 'x'.repeat(214)]) {
+    test(`${JSON.stringify(good.slice(0, 20))} is accepted`, () => assert.equal(packageNameProblem(good), undefined));
+  }
+  test('suggestions are valid names', () => {
+    for (const folder of ['My App', '..', '  Ünïcode Dïr ', '___', '$$$']) assert.equal(packageNameProblem(suggestPackageName(folder)), undefined, folder);
+  });
+});

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { FRAMEWORKS_BY_RUNTIME, PROVIDERS } from '../../src/options/catalog.ts';
+import { parseOptions, type Options } from '../../src/options/schema.ts';
+import { layersFor } from '../../src/layers/select.ts';
+import { plan } from '../../src/plan/plan.ts';
+import { assertSafeRelativePath } from '../../src/plan/safe-path.ts';
+import { loadTemplates } from '../../src/templates/source.ts';
+import { renderTemplate } from '../../src/templates/render.ts';
+import type { Workspace } from '../../src/workspace/snapshot.ts';
+import { TEMPLATES } from '../support/paths.ts';
+
+const workspace: Workspace = { targetDir: '/tmp/x/app', exists: false, entries: [], isCurrentDirectory: false, insideGitWorkTree: false };
+
+const optionsFor = (overrides: Partial<Options>): Options =>
+  parseOptions({ directory: 'app', name: 'app', runtime: 'node', framework: 'none', provider: 'openai', packageManager: 'npm', install: true, git: true, conflict: 'abort', ...overrides });
+
+async function planFor(overrides: Partial<Options>) {
+  const options = optionsFor(overrides);
+  const layers = layersFor(options);
+  const templates = await loadTemplates(TEMPLATES, layers.map((layer) => layer.id));
+  const result = plan(options, layers, templates, workspace);
+  const text = (path: string) => {
+    const file = result.files.find((candidate) => candidate.path === path);
+    assert.ok(file, `${path} is planned`);
+    return file.content.toString();
+  };
+  return { options, layers, result, text };
+}
+
+const combinations = Object.entries(FRAMEWORKS_BY_RUNTIME).flatMap(([runtime, frameworks]) =>
+  frameworks.flatMap((framework) => PROVIDERS.map((provider) => ({ runtime, framework, provider }) as Pick<Options, 'runtime' | 'framework' | 'provider'>)),
+);
+
+describe('plan of every combination', () => {
+  for (const combination of combinations) {
+    test(`${combination.runtime}/${combination.framework}/${combination.provider}`, async () => {
+      const { layers, result, text } = await planFor(combination);
+      for (const file of result.files) assertSafeRelativePath(file.path);
+
+      const manifest = JSON.parse(text('package.json'));
+      assert.equal(manifest.engines.node, '>=22.18');
+      for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
+        assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name} is pinned exactly`);
+      }
+      for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(manifest.scripts[hook], undefined);
+      for (const script of ['start', 'dev', 'test', 'typecheck', 'scan:secrets', 'check']) assert.ok(manifest.scripts[script], script);
+      assert.equal(manifest.scripts.check, 'npm run typecheck && npm run test && npm run scan:secrets');
+
+      const exampleKeys = text('.env.example').split('\n').filter((line) => line && !line.startsWith('#'));
+      assert.ok(exampleKeys.every((line) => /^[A-Z][A-Z0-9_]*=$/.test(line)), 'every value in .env.example is empty');
+      assert.deepEqual(exampleKeys.map((line) => line.slice(0, -1)).sort(), layers.flatMap((layer) => layer.env ?? []).map((variable) => variable.name).sort());
+      const comments = text('.env.example').split('\n');
+      for (const [index, line] of comments.entries()) if (/^[A-Z]/.test(line)) assert.match(comments[index - 1] ?? '', /^# \S/, `${line} has a comment`);
+
+      const gitignore = text('.gitignore').split('\n');
+      assert.ok(gitignore.indexOf('!.env.example') > gitignore.indexOf('.env.*'));
+      for (const file of result.files) assert.ok(!/^\.env($|\.(?!example$))/.test(file.path), `no ${file.path} is generated`);
+      assert.match(text('README.md'), /## Rotating a key/);
+      for (const variable of exampleKeys) assert.ok(text('README.md').includes(`\`${variable.slice(0, -1)}\``));
+      assert.deepEqual(result.steps.map((step) => step.type), ['install', 'git-init']);
+    });
+  }
+});
+
+describe('values reach their files escaped', () => {
+  test('a scoped name with Markdown characters', async () => {
+    const { text } = await planFor({ name: '@my_org/my_app' });
+    assert.equal(JSON.parse(text('package.json')).name, '@my_org/my_app');
+    assert.match(text('README.md'), /^# @my\\_org\/my\\_app$/m);
+  });
+
+  test('strict rendering refuses an unknown variable instead of printing nothing', () => {
+    assert.throws(() => renderTemplate('{{nope}}', {}, 't.hbs'), /t\.hbs failed to render/);
+  });
+
+  test('a value is never interpreted as template syntax', () => {
+    assert.equal(renderTemplate('{{json value}}', { value: '{{x}}"\n' }, 't.hbs'), '"{{x}}\\"\\n"');
+  });
+});
+
+describe('plan paths', () => {
+  for (const bad of ['', '/etc/passwd', '../x', 'a/../../x', 'a//b', 'C:/x', 'a\\b', 'a\u0000b', './a']) {
+    test(`refuses ${JSON.stringify(bad)}`, () => assert.throws(() => assertSafeRelativePath(bad), /refusing plan path/));
+  }
+  test('a post step list without git inside an existing work tree', async () => {
+    const options = optionsFor({ install: false });
+    const layers = layersFor(options);
+    const result = plan(options, layers, await loadTemplates(TEMPLATES, layers.map((l) => l.id)), { ...workspace, insideGitWorkTree: true });
+    assert.deepEqual(result.steps, []);
+  });
+});
