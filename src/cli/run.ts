@@ -10,6 +10,8 @@ import type { Plan, PostStep } from '../plan/types.ts';
 import type { Reporter, RunResult } from '../report/result.ts';
 import { initGitRepository } from '../steps/git.ts';
 import { installDependencies } from '../steps/install.ts';
+import { nodeOnPathProblem } from '../steps/node-on-path.ts';
+import { nextStepsFor } from '../plan/next-steps.ts';
 import { defaultTemplatesRoot, loadTemplates } from '../templates/source.ts';
 import { installCommand } from '../util/package-manager.ts';
 import { snapshotWorkspace, type Workspace } from '../workspace/snapshot.ts';
@@ -33,7 +35,7 @@ export interface RunEnvironment {
 const describeStep = (step: PostStep): string =>
   step.type === 'install' ? [step.packageManager, ...step.args].join(' ') : 'git init and first commit';
 
-function resultOf(options: Options, workspace: Workspace, thePlan: Plan, files: RunResult['files'], dryRun: boolean, warnings: string[]): RunResult {
+function resultOf(options: Options, workspace: Workspace, thePlan: Plan, files: RunResult['files'], steps: readonly PostStep[], dryRun: boolean, warnings: string[]): RunResult {
   return {
     ok: true,
     mode: 'create',
@@ -41,7 +43,7 @@ function resultOf(options: Options, workspace: Workspace, thePlan: Plan, files: 
     directory: workspace.targetDir,
     options,
     files,
-    steps: thePlan.steps.map(describeStep),
+    steps: steps.map(describeStep),
     nextSteps: thePlan.nextSteps,
     warnings,
   };
@@ -50,18 +52,30 @@ function resultOf(options: Options, workspace: Workspace, thePlan: Plan, files: 
 const dryRunFiles = (classified: readonly Classified[]) => classified.map((entry) => ({ path: entry.op.path, action: entry.action }));
 const finalFiles = (resolved: readonly Resolved[]) => resolved.map((entry) => ({ path: entry.path, action: entry.action }));
 
-async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, reporter: Reporter, signal: AbortSignal, warnings: string[]): Promise<void> {
+/** Runs the post steps in order; returns the ones that actually ran, for the report. */
+async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, reporter: Reporter, signal: AbortSignal, warnings: string[]): Promise<PostStep[]> {
+  const ran: PostStep[] = [];
   const retryHint = `${workspace.isCurrentDirectory ? '' : `cd ${options.directory} && `}${installCommand(options.packageManager)}`;
   for (const step of thePlan.steps) {
     if (step.type === 'install') {
+      // engine-strict would make the install fail late and noisily: say it plainly instead.
+      const nodeProblem = await nodeOnPathProblem(workspace.targetDir);
+      if (nodeProblem) {
+        warnings.push(`Skipped installing dependencies: ${nodeProblem}. Upgrade Node.js, then run: ${retryHint}`);
+        thePlan.nextSteps.splice(0, thePlan.nextSteps.length, ...nextStepsFor({ ...options, install: false }, thePlan.requiredEnv, workspace.isCurrentDirectory));
+        continue;
+      }
       await reporter.task(`Installing dependencies with ${step.packageManager}`, 'Dependencies installed', () =>
         installDependencies(workspace.targetDir, step.packageManager, step.args, retryHint, signal),
       );
     } else {
       const outcome = await reporter.task('Initializing git', 'Git repository initialized', () => initGitRepository(workspace.targetDir, step.message));
       if (outcome.status !== 'committed') warnings.push(outcome.warning);
+      if (outcome.status === 'skipped') continue;
     }
+    ran.push(step);
   }
+  return ran;
 }
 
 /** The whole CLI: argv in, exit code out. Every failure path ends in one reporter call. */
@@ -91,15 +105,15 @@ export async function run(environment: RunEnvironment): Promise<number> {
     const classified = await preflight(workspace.targetDir, thePlan.files);
 
     if (commandLine.flags.dryRun) {
-      reporter.finish(resultOf(options, workspace, thePlan, dryRunFiles(classified), true, warnings));
+      reporter.finish(resultOf(options, workspace, thePlan, dryRunFiles(classified), thePlan.steps, true, warnings));
       return 0;
     }
 
     const ask = interactive ? (await import('../prompts/ask-conflict.ts')).askAboutConflict : undefined;
     const resolved = await resolveConflicts(classified, options.conflict, ask);
     applied = await reporter.task('Writing files', 'Files written', () => applyPlan(workspace, resolved, interrupt.signal));
-    await runSteps(thePlan, options, workspace, reporter, interrupt.signal, warnings);
-    reporter.finish(resultOf(options, workspace, thePlan, finalFiles(resolved), false, warnings));
+    const ran = await runSteps(thePlan, options, workspace, reporter, interrupt.signal, warnings);
+    reporter.finish(resultOf(options, workspace, thePlan, finalFiles(resolved), ran, false, warnings));
     return 0;
   } catch (caught) {
     const error = caught instanceof CliError ? caught : new CliError('failure', caught instanceof Error ? caught.message : String(caught));
