@@ -18,11 +18,19 @@ const baseUrl = (name: string, required: boolean, description: string): EnvVaria
   description: `${description} Must be https (http only for localhost/127.0.0.1/[::1]).`,
 });
 
+const apiKey = (name: string, description: string): EnvVariable => ({
+  name,
+  group: 'provider',
+  required: true,
+  secret: true,
+  description: `Secret. ${description} Only in .env or your secret store.`,
+});
+
 export const openaiLayer = defineLayer({
   id: 'provider/openai',
   dependencies: pinned('openai'),
   env: [
-    { name: 'OPENAI_API_KEY', group: 'provider', required: true, secret: true, description: 'Secret. Your OpenAI API key (https://platform.openai.com/api-keys). Only in .env or your secret store.' },
+    apiKey('OPENAI_API_KEY', 'Your OpenAI API key (https://platform.openai.com/api-keys).'),
     baseUrl('OPENAI_BASE_URL', false, 'Another OpenAI endpoint, e.g. a proxy or a regional URL.'),
     model('gpt-5-mini'),
   ],
@@ -32,7 +40,7 @@ export const anthropicLayer = defineLayer({
   id: 'provider/anthropic',
   dependencies: pinned('@anthropic-ai/sdk'),
   env: [
-    { name: 'ANTHROPIC_API_KEY', group: 'provider', required: true, secret: true, description: 'Secret. Your Anthropic API key (https://console.anthropic.com/settings/keys). Only in .env or your secret store.' },
+    apiKey('ANTHROPIC_API_KEY', 'Your Anthropic API key (https://console.anthropic.com/settings/keys).'),
     baseUrl('ANTHROPIC_BASE_URL', false, 'Another Anthropic endpoint, e.g. a proxy.'),
     model('claude-haiku-4-5'),
   ],
@@ -42,7 +50,7 @@ export const openaiCompatibleLayer = defineLayer({
   id: 'provider/openai-compatible',
   dependencies: pinned('openai'),
   env: [
-    { name: 'AI_API_KEY', group: 'provider', required: true, secret: true, description: 'Secret. The key your endpoint expects (for a local Ollama any non-empty value, e.g. ollama).' },
+    apiKey('AI_API_KEY', 'The key your endpoint expects (for a local Ollama any non-empty value, e.g. ollama).'),
     baseUrl('AI_BASE_URL', true, 'The endpoint, e.g. http://127.0.0.1:11434/v1 for Ollama.'),
     model(undefined),
   ],

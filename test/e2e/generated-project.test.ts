@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { generateProject, npmIn } from '../support/generated-project.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+/**
+ * One generated project taken all the way: the CLI's own install step with real npm,
+ * the project's own `npm run check`, a clean `npm ci --ignore-scripts`, and proof that
+ * its tests guard what they claim: each mutation removes one protection and the
+ * project's suite must go red.
+ */
+
+interface Mutation {
+  name: string;
+  file: string;
+  find: string;
+  replace: string;
+}
+
+const MUTATIONS: Mutation[] = [
+  { name: 'the request timeout is removed', file: 'src/ai/provider.ts', find: '    timeout: config.AI_TIMEOUT_MS,\n', replace: '' },
+  { name: 'the output cap is removed', file: 'src/ai/provider.ts', find: '            max_output_tokens: config.AI_MAX_OUTPUT_TOKENS,\n', replace: '' },
+  {
+    name: 'log redaction is turned off',
+    file: 'src/log/redact.ts',
+    find: 'export function redact(value: unknown, seen: WeakSet<object> = new WeakSet(), depth = 0): unknown {\n',
+    replace: 'export function redact(value: unknown, seen: WeakSet<object> = new WeakSet(), depth = 0): unknown {\n  return value;\n',
+  },
+  {
+    name: 'the input check is skipped',
+    file: 'src/ai/input.ts',
+    find: 'export function validateInput(input: unknown, maxChars: number): string {\n',
+    replace: 'export function validateInput(input: unknown, maxChars: number): string {\n  return String(input);\n',
+  },
+  { name: 'the rate limit is lifted', file: 'src/app.ts', find: 'limit: config.RATE_LIMIT_PER_MINUTE,', replace: 'limit: 1_000_000,' },
+  { name: 'CORS is opened to every origin', file: 'src/app.ts', find: 'origin: [...config.CORS_ORIGINS],', replace: "origin: '*'," },
+];
+
+describe('a generated Express + OpenAI project, end to end', () => {
+  let project = '';
+
+  before(async () => {
+    const parent = await tempDir();
+    const { run, directory } = await generateProject(parent, { runtime: 'node', framework: 'express', provider: 'openai' }, { install: true });
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    project = directory;
+  });
+
+  test('the install step produced a lockfile, and npm ci --ignore-scripts installs from it', async () => {
+    await readFile(path.join(project, 'package-lock.json'));
+    const ci = await npmIn(project, ['ci', '--ignore-scripts', '--no-audit', '--no-fund']);
+    assert.equal(ci.exitCode, 0, ci.output);
+  });
+
+  test('npm run check passes: type-check, offline tests, secret scan', async () => {
+    const check = await npmIn(project, ['run', 'check']);
+    assert.equal(check.exitCode, 0, check.output.slice(-6000));
+    assert.match(check.output, /# fail 0/);
+  });
+
+  test('the secret scan finds a key planted in the source', async () => {
+    const planted = path.join(project, 'src', 'planted.ts');
+    // Built at run time so this repository never holds a key-shaped literal.
+    const alphanumeric = (length: number) => Array.from(randomBytes(length), (byte) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[byte % 62]).join('');
+    const fakeKey = `sk-proj-${alphanumeric(74)}T3BlbkFJ${alphanumeric(74)}`;
+    await writeFile(planted, `export const key = ${JSON.stringify(fakeKey)};\n`);
+    try {
+      const scan = await npmIn(project, ['run', 'scan:secrets']);
+      assert.notEqual(scan.exitCode, 0, 'the scan must fail on a planted key');
+      assert.match(scan.output, /planted\.ts/);
+    } finally {
+      await rm(planted);
+    }
+  });
+
+  for (const mutation of MUTATIONS) {
+    test(`its own tests go red when ${mutation.name}`, async () => {
+      const file = path.join(project, mutation.file);
+      const original = await readFile(file, 'utf8');
+      assert.ok(original.includes(mutation.find), `${mutation.file} still contains the code this mutation removes`);
+      await writeFile(file, original.replace(mutation.find, mutation.replace));
+      try {
+        const tests = await npmIn(project, ['test']);
+        assert.notEqual(tests.exitCode, 0, `npm test stayed green when ${mutation.name}`);
+      } finally {
+        await writeFile(file, original);
+      }
+    });
+  }
+});

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { execa } from 'execa';
+import { NODE_LTS_BIN_DIR } from './paths.ts';
+import { runCli, type CliRun } from './run-cli.ts';
+
+export interface Combination {
+  runtime: string;
+  framework: string;
+  provider: string;
+}
+
+/** PATH with the current LTS Node first: generated projects need Node >= 22.18. */
+export const withNodeLts = (): Record<string, string> => ({
+  PATH: `${NODE_LTS_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}`,
+});
+
+export const slug = ({ runtime, framework, provider }: Combination) => `${runtime}-${framework}-${provider}`;
+
+/** Generates a project with the built CLI; `install` runs the CLI's own install step (real npm). */
+export async function generateProject(parent: string, combination: Combination, options: { install: boolean }): Promise<{ run: CliRun; directory: string }> {
+  const name = slug(combination);
+  const run = await runCli(
+    [name, '--runtime', combination.runtime, '--framework', combination.framework, '--provider', combination.provider, '--yes', '--no-git', options.install ? '--install' : '--no-install', '--json'],
+    { cwd: parent, env: withNodeLts() },
+  );
+  return { run, directory: path.join(parent, name) };
+}
+
+/** A package script or npm command inside a generated project, under the LTS Node. */
+export async function npmIn(directory: string, args: readonly string[]) {
+  const started = Date.now();
+  const result = await execa('npm', args, { cwd: directory, env: { ...withNodeLts(), CI: '1', NODE_ENV: undefined }, reject: false, all: true, timeout: 600_000 });
+  return { exitCode: result.exitCode ?? -1, output: result.all ?? '', seconds: (Date.now() - started) / 1000 };
+}
