@@ -1,0 +1,2 @@
+// A script reads no variables of its own; server layers list theirs here.
+export const appEnv = {};

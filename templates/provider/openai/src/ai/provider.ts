@@ -1,0 +1,44 @@
+import OpenAI from 'openai';
+import type { Config } from '../config/env.ts';
+import { toAiError } from './errors.ts';
+import { SYSTEM_PROMPT } from './system-prompt.ts';
+import type { Provider } from './types.ts';
+
+/**
+ * OpenAI through the Responses API. The SDK client keeps the key as a public
+ * field, so it lives only in this closure: never exported, returned or logged.
+ */
+export function createProvider(config: Config): Provider {
+  const client = new OpenAI({
+    apiKey: config.OPENAI_API_KEY,
+    // null, not undefined: undefined would let the SDK read the variable itself, unvalidated.
+    baseURL: config.OPENAI_BASE_URL ?? null,
+    // SDK defaults are a 10-minute timeout; set both limits explicitly.
+    timeout: config.AI_TIMEOUT_MS,
+    maxRetries: config.AI_MAX_RETRIES,
+    // Pinned so OPENAI_LOG=debug cannot make the SDK print request bodies.
+    logLevel: 'warn',
+  });
+
+  return {
+    name: 'openai',
+    async complete({ input, signal }) {
+      try {
+        const response = await client.responses.create(
+          {
+            model: config.AI_MODEL,
+            instructions: SYSTEM_PROMPT,
+            input: [{ role: 'user', content: input }],
+            max_output_tokens: config.AI_MAX_OUTPUT_TOKENS,
+            // Prompts are not kept on OpenAI's side for later retrieval.
+            store: false,
+          },
+          { signal },
+        );
+        return { text: response.output_text, requestId: response._request_id ?? undefined };
+      } catch (error) {
+        throw toAiError(error, OpenAI);
+      }
+    },
+  };
+}
