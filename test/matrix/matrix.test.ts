@@ -32,6 +32,8 @@ describe('every combination installs and passes its own npm run check', () => {
       const installSeconds = (Date.now() - started) / 1000;
       const check = await npmIn(directory, ['run', 'check']);
       assert.equal(check.exitCode, 0, check.output.slice(-6000));
+      assert.match(check.output, /\bpass [1-9]\d*\b/, 'tests actually ran');
+      assert.match(check.output, /\bskipped 0\b/);
       t.diagnostic(`${slug(combination)}: install ${installSeconds.toFixed(1)} s, check ${check.seconds.toFixed(1)} s, ${await packageCount(directory)} packages`);
     });
   }

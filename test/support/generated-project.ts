@@ -26,9 +26,14 @@ export async function generateProject(parent: string, combination: Combination, 
   return { run, directory: path.join(parent, name) };
 }
 
-/** A package script or npm command inside a generated project, under the LTS Node. */
+/**
+ * A package script or npm command inside a generated project, under the LTS Node.
+ * NODE_TEST_CONTEXT must not leak from our own test runner: with it, the project's
+ * `node --test` believes it is nested, runs no test file, and exits 0.
+ */
 export async function npmIn(directory: string, args: readonly string[]) {
   const started = Date.now();
-  const result = await execa('npm', args, { cwd: directory, env: { ...withNodeLts(), CI: '1', NODE_ENV: undefined }, reject: false, all: true, timeout: 600_000 });
+  const env = { ...withNodeLts(), CI: '1', NODE_ENV: undefined, NODE_TEST_CONTEXT: undefined };
+  const result = await execa('npm', args, { cwd: directory, env, reject: false, all: true, timeout: 600_000 });
   return { exitCode: result.exitCode ?? -1, output: result.all ?? '', seconds: (Date.now() - started) / 1000 };
 }
