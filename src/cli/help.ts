@@ -17,7 +17,7 @@ function signature(definition: OptionDefinition): string {
 export function helpText(version: string): string {
   const rows = OPTION_DEFINITIONS.map((definition) => {
     const defaultText = definition.defaultText ? ` (default: ${definition.defaultText})` : '';
-    return `  ${signature(definition)}\n      ${definition.description}${defaultText}`;
+    return `  ${signature(definition)}\n          ${definition.description}${defaultText}`;
   });
   return [
     `create-secure-ai-app ${version}`,
@@ -26,6 +26,10 @@ export function helpText(version: string): string {
     'Usage:',
     '  npm create secure-ai-app@latest [directory] -- [options]',
     '  create-secure-ai-app [directory] [options]',
+    '',
+    'Arguments:',
+    '  [directory]',
+    "          where to create the project; . for the current folder (asked when missing in a terminal)",
     '',
     'Options:',
     ...rows,

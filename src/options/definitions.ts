@@ -29,7 +29,7 @@ const frameworkHelp = Object.entries(FRAMEWORKS_BY_RUNTIME)
   .join('; ');
 
 export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
-  { key: 'runtime', flag: 'runtime', kind: 'choice', values: RUNTIMES, description: 'JavaScript/Python runtime of the project', defaultText: 'node' },
+  { key: 'runtime', flag: 'runtime', kind: 'choice', values: RUNTIMES, description: 'runtime the project runs on', defaultText: 'node' },
   { key: 'framework', flag: 'framework', kind: 'choice', values: FRAMEWORKS, description: `server framework, or none for a command-line script (${frameworkHelp})`, defaultText: 'none' },
   { key: 'provider', flag: 'provider', kind: 'choice', values: PROVIDERS, description: 'AI provider the client module talks to', defaultText: 'openai' },
   { key: 'name', flag: 'name', kind: 'text', valueName: 'name', description: 'package name (npm naming rules)', defaultText: "the directory's base name" },
