@@ -3,6 +3,7 @@ import { defineLayer } from './define-layer.ts';
 /** What every project has, whatever its runtime: repo hygiene and the AI limits. */
 export const baseLayer = defineLayer({
   id: 'base',
+  executables: ['.githooks/pre-commit'],
   gitignore: [
     // .env.* covers .env.local, .env.production, .env.development.local...; only the example is shared.
     { title: 'Secrets: never commit these', patterns: ['.env', '.env.*', '!.env.example', '.env.keys', '*.pem', '*.key'] },

@@ -16,8 +16,8 @@ export type EnvGroup = (typeof ENV_GROUP_ORDER)[number];
 export interface ScriptContext {
   /** How to run a package script with the chosen package manager, e.g. `npm run`. */
   run: string;
-  /** The file `start` and `dev` run, given by the framework layer. */
-  entry: string;
+  /** The file `start` and `dev` run, given by the framework layer (none for Next.js). */
+  entry: string | undefined;
 }
 
 /**
@@ -33,6 +33,8 @@ export interface Layer {
   env?: readonly EnvVariable[];
   /** Sections of .gitignore this layer needs, under a title comment each. */
   gitignore?: readonly { title: string; patterns: readonly string[] }[];
+  /** Output paths of this layer that must be executable (e.g. git hooks). */
+  executables?: readonly string[];
   /** Framework layers: the program `start` runs. */
   entry?: string;
 }

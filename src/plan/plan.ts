@@ -29,11 +29,16 @@ export function plan(options: Options, layers: readonly Layer[], templates: read
     { type: 'create', path: '.env.example', content: envExampleFor(variables) },
     { type: 'create', path: '.gitignore', content: gitignoreFor(layers) },
   ];
-  const fromTemplates: FileOp[] = templates.map((file) => ({
-    type: 'create',
-    path: outputPathOf(file.path),
-    content: isTemplate(file.path) ? renderTemplate(file.content.toString('utf8'), context, `${file.layer}/${file.path}`) : file.content,
-  }));
+  const executables = new Set(layers.flatMap((layer) => (layer.executables ?? []).map((path) => `${layer.id}:${path}`)));
+  const fromTemplates: FileOp[] = templates.map((file) => {
+    const path = outputPathOf(file.path);
+    return {
+      type: 'create',
+      path,
+      content: isTemplate(file.path) ? renderTemplate(file.content.toString('utf8'), context, `${file.layer}/${file.path}`) : file.content,
+      ...(executables.has(`${file.layer}:${path}`) ? { mode: 0o755 } : {}),
+    };
+  });
 
   const files = [...generated, ...fromTemplates];
   const owners = new Map<string, string>();

@@ -2,6 +2,7 @@ import type { Options } from '../options/schema.ts';
 import { FRAMEWORK_CHOICES, PROVIDER_CHOICES, RUNTIME_CHOICES, labelOf } from '../options/catalog.ts';
 import type { EnvVariable } from '../layers/define-layer.ts';
 import { installCommand, runScript, runScriptWithArgs } from '../util/package-manager.ts';
+import { ciContextFor } from './ci-context.ts';
 
 /** Where each provider's users create and revoke keys (openai-compatible: the user's own). */
 const KEYS_URLS: Record<Options['provider'], string> = {
@@ -33,5 +34,6 @@ export function templateContextFor(options: Options, variables: readonly EnvVari
       defaultText: variable.required ? 'required' : variable.default === undefined ? '(unset)' : variable.default === '' ? '(empty)' : variable.default,
     })),
     secrets: variables.filter((variable) => variable.secret).map((variable) => variable.name),
+    ci: ciContextFor(options),
   };
 }

@@ -19,6 +19,8 @@ export async function initGitRepository(targetDir: string, message: string): Pro
     await rm(path.join(targetDir, '.git'), { recursive: true, force: true });
     return { status: 'skipped', warning: init.missing ? 'git was not found on PATH; skipped git init' : 'git init failed; skipped it' };
   }
+  // The project's own pre-commit secret scan, active from the first commit the user makes.
+  await git(['config', 'core.hooksPath', '.githooks']);
   const add = await git(['add', '--all']);
   const commit = add.ok
     ? await git(['-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '--message', message])

@@ -14,3 +14,15 @@ export const installArgs = (_packageManager: PackageManager): readonly string[] 
 
 export const installCommand = (packageManager: PackageManager): string =>
   [packageManager, ...installArgs(packageManager)].join(' ');
+
+/** Install exactly what the lockfile says, failing if it is out of date (CI). */
+export const frozenInstallCommand = (packageManager: PackageManager): string =>
+  ({ npm: 'npm ci', pnpm: 'pnpm install --frozen-lockfile', yarn: 'yarn install --immutable', bun: 'bun install --frozen-lockfile' })[packageManager];
+
+/** Fails on advisories of high severity or worse. */
+export const auditCommand = (packageManager: PackageManager): string =>
+  ({ npm: 'npm audit --audit-level=high', pnpm: 'pnpm audit --audit-level high', yarn: 'yarn npm audit --severity high', bun: 'bun audit --audit-level=high' })[packageManager];
+
+/** Runs a binary installed in the project, never downloading one on the fly. */
+export const localBinCommand = (packageManager: PackageManager, bin: string): string =>
+  ({ npm: `npx --no-install ${bin}`, pnpm: `pnpm exec ${bin}`, yarn: `yarn run ${bin}`, bun: `bun run ${bin}` })[packageManager];

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { generateProject, npmIn } from '../support/generated-project.ts';
+import { execa } from 'execa';
+import { GIT_IDENTITY, generateProject, npmIn, withNodeLts } from '../support/generated-project.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /**
@@ -44,7 +45,7 @@ describe('a generated Express + OpenAI project, end to end', () => {
 
   before(async () => {
     const parent = await tempDir();
-    const { run, directory } = await generateProject(parent, { runtime: 'node', framework: 'express', provider: 'openai' }, { install: true });
+    const { run, directory } = await generateProject(parent, { runtime: 'node', framework: 'express', provider: 'openai' }, { install: true, git: true });
     assert.equal(run.exitCode, 0, run.stdout + run.stderr);
     project = directory;
   });
@@ -63,12 +64,37 @@ describe('a generated Express + OpenAI project, end to end', () => {
     assert.match(check.output, /\bskipped 0\b/, 'no test skipped itself (git must be present)');
   });
 
+  // Built at run time so this repository never holds a key-shaped literal.
+  const alphanumeric = (length: number) => Array.from(randomBytes(length), (byte) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[byte % 62]).join('');
+  const fakeKey = () => `sk-proj-${alphanumeric(74)}T3BlbkFJ${alphanumeric(74)}`;
+
+  test('the install and the first commit ran; the lockfile is committed and the hook is on', async () => {
+    const git = (args: string[]) => execa('git', args, { cwd: project, env: GIT_IDENTITY });
+    assert.equal((await git(['log', '--format=%s'])).stdout, 'Initial commit from create-secure-ai-app');
+    assert.ok((await git(['ls-files'])).stdout.split('\n').includes('package-lock.json'));
+    assert.equal((await git(['config', 'core.hooksPath'])).stdout, '.githooks');
+    assert.equal((await git(['status', '--porcelain'])).stdout, '');
+  });
+
+  test('the pre-commit hook refuses a staged key and lets a clean change through', async () => {
+    const git = (args: string[]) => execa('git', args, { cwd: project, env: { ...withNodeLts(), ...GIT_IDENTITY }, reject: false, all: true });
+    const leak = path.join(project, 'src', 'leak.ts');
+    await writeFile(leak, `export const key = ${JSON.stringify(fakeKey())};\n`);
+    await git(['add', 'src/leak.ts']);
+    const refused = await git(['commit', '-m', 'leak']);
+    assert.notEqual(refused.exitCode, 0, refused.all);
+    assert.match(refused.all ?? '', /OPENAI_TOKEN|secret scan failed/);
+    await git(['rm', '--cached', '--quiet', 'src/leak.ts']);
+    await rm(leak);
+    await writeFile(path.join(project, 'NOTES.md'), 'no secrets here\n');
+    await git(['add', 'NOTES.md']);
+    const accepted = await git(['commit', '-m', 'notes']);
+    assert.equal(accepted.exitCode, 0, accepted.all);
+  });
+
   test('the secret scan finds a key planted in the source', async () => {
     const planted = path.join(project, 'src', 'planted.ts');
-    // Built at run time so this repository never holds a key-shaped literal.
-    const alphanumeric = (length: number) => Array.from(randomBytes(length), (byte) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[byte % 62]).join('');
-    const fakeKey = `sk-proj-${alphanumeric(74)}T3BlbkFJ${alphanumeric(74)}`;
-    await writeFile(planted, `export const key = ${JSON.stringify(fakeKey)};\n`);
+    await writeFile(planted, `export const key = ${JSON.stringify(fakeKey())};\n`);
     try {
       const scan = await npmIn(project, ['run', 'scan:secrets']);
       assert.notEqual(scan.exitCode, 0, 'the scan must fail on a planted key');

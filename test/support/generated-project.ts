@@ -17,11 +17,18 @@ export const withNodeLts = (): Record<string, string> => ({
 export const slug = ({ runtime, framework, provider }: Combination) => `${runtime}-${framework}-${provider}`;
 
 /** Generates a project with the built CLI; `install` runs the CLI's own install step (real npm). */
-export async function generateProject(parent: string, combination: Combination, options: { install: boolean }): Promise<{ run: CliRun; directory: string }> {
+export const GIT_IDENTITY = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+};
+
+export async function generateProject(parent: string, combination: Combination, options: { install: boolean; git?: boolean }): Promise<{ run: CliRun; directory: string }> {
   const name = slug(combination);
   const run = await runCli(
-    [name, '--runtime', combination.runtime, '--framework', combination.framework, '--provider', combination.provider, '--yes', '--no-git', options.install ? '--install' : '--no-install', '--json'],
-    { cwd: parent, env: withNodeLts() },
+    [name, '--runtime', combination.runtime, '--framework', combination.framework, '--provider', combination.provider, '--yes', options.git ? '--git' : '--no-git', options.install ? '--install' : '--no-install', '--json'],
+    { cwd: parent, env: { ...withNodeLts(), ...GIT_IDENTITY } },
   );
   return { run, directory: path.join(parent, name) };
 }

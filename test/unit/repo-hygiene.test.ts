@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parse } from 'yaml';
+import { PACKAGE_MANAGERS } from '../../src/options/catalog.ts';
+import { parseOptions } from '../../src/options/schema.ts';
+import { layersFor } from '../../src/layers/select.ts';
+import { plan } from '../../src/plan/plan.ts';
+import { loadTemplates } from '../../src/templates/source.ts';
+import { TEMPLATES } from '../support/paths.ts';
+
+async function filesFor(packageManager: string) {
+  const options = parseOptions({ directory: 'app', name: 'app', runtime: 'node', framework: 'none', provider: 'openai', packageManager, install: true, git: true, conflict: 'abort' });
+  const layers = layersFor(options);
+  const result = plan(options, layers, await loadTemplates(TEMPLATES, layers.map((layer) => layer.id)), { targetDir: '/x/app', exists: false, entries: [], isCurrentDirectory: false, insideGitWorkTree: false });
+  return (path: string) => {
+    const file = result.files.find((candidate) => candidate.path === path);
+    assert.ok(file, path);
+    return file;
+  };
+}
+
+describe('repository hygiene of every generated project', () => {
+  for (const packageManager of PACKAGE_MANAGERS) {
+    test(`CI workflow, Dependabot and the pre-commit hook (${packageManager})`, async () => {
+      const file = await filesFor(packageManager);
+      const workflow = parse(file('.github/workflows/ci.yml').content.toString());
+      assert.deepEqual(workflow.permissions, { contents: 'read' });
+      const steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.check.steps;
+      for (const step of steps.filter((candidate) => candidate.uses)) assert.match(step.uses!, /^[\w-]+\/[\w-]+@[0-9a-f]{40}$/, 'actions pinned to a full commit SHA');
+      assert.equal(steps[0]?.with?.['persist-credentials'], false);
+      const runs = steps.map((step) => step.run).filter(Boolean);
+      const frozen = { npm: 'npm ci', pnpm: 'pnpm install --frozen-lockfile', yarn: 'yarn install --immutable', bun: 'bun install --frozen-lockfile' }[packageManager];
+      assert.ok(runs.includes(frozen), `installs from the lockfile with ${frozen}`);
+      assert.ok(runs.includes(`${packageManager} run check`));
+      assert.ok(runs.some((run) => /audit.*high/.test(run!)));
+
+      const dependabot = parse(file('.github/dependabot.yml').content.toString());
+      const ecosystems = dependabot.updates.map((update: { 'package-ecosystem': string }) => update['package-ecosystem']);
+      assert.deepEqual(ecosystems, [packageManager === 'bun' ? 'bun' : 'npm', 'github-actions']);
+      for (const update of dependabot.updates) assert.ok(update.cooldown['default-days'] >= 1);
+
+      const hook = file('.githooks/pre-commit');
+      assert.equal(hook.mode, 0o755);
+      assert.match(hook.content.toString(), /^#!\/bin\/sh\n/);
+      assert.match(hook.content.toString(), /secretlint/);
+    });
+  }
+});
