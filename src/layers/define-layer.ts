@@ -16,8 +16,8 @@ export type EnvGroup = (typeof ENV_GROUP_ORDER)[number];
 export interface ScriptContext {
   /** How to run a package script with the chosen package manager, e.g. `npm run`. */
   run: string;
-  /** The file `start` and `dev` run, given by the framework layer (none for Next.js). */
-  entry: string | undefined;
+  /** The file `start` and `dev` run, given by the framework layer. */
+  entry: string;
 }
 
 /**

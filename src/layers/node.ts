@@ -16,8 +16,8 @@ export const nodeLayer = defineLayer({
     '@secretlint/secretlint-rule-no-dotenv',
   ),
   scripts: ({ run, entry }) => ({
-    // Frameworks with their own server (Next.js) have no entry file and set these themselves.
-    ...(entry ? { start: `node --env-file-if-exists=.env ${entry}`, dev: `node --watch --env-file-if-exists=.env ${entry}` } : {}),
+    start: `node --env-file-if-exists=.env ${entry}`,
+    dev: `node --watch --env-file-if-exists=.env ${entry}`,
     test: 'node --test --test-concurrency=1 "test/**/*.test.ts"',
     typecheck: 'tsc --noEmit',
     'scan:secrets': 'secretlint --secretlintignore .gitignore "**/*"',

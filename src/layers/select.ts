@@ -3,11 +3,21 @@ import type { Layer } from './define-layer.ts';
 import { baseLayer } from './base.ts';
 import { nodeLayer } from './node.ts';
 import { serverLayer } from './server.ts';
-import { expressLayer, noneLayer } from './frameworks.ts';
+import { noneLayer } from './none.ts';
+import { expressLayer } from './express.ts';
+import { fastifyLayer } from './fastify.ts';
+import { honoLayer } from './hono.ts';
+import { nextjsLayer } from './nextjs.ts';
 import { anthropicLayer, openaiCompatibleLayer, openaiLayer } from './providers.ts';
 
 const RUNTIME_LAYERS: Record<Runtime, Layer> = { node: nodeLayer };
-const FRAMEWORK_LAYERS: Record<Framework, Layer> = { none: noneLayer, express: expressLayer };
+const FRAMEWORK_LAYERS: Record<Framework, Layer> = {
+  none: noneLayer,
+  express: expressLayer,
+  fastify: fastifyLayer,
+  hono: honoLayer,
+  nextjs: nextjsLayer,
+};
 const PROVIDER_LAYERS: Record<Provider, Layer> = {
   openai: openaiLayer,
   anthropic: anthropicLayer,

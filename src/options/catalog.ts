@@ -4,7 +4,7 @@
  * Only combinations that are fully built and tested are listed ("show only what works").
  */
 export const RUNTIMES = ['node'] as const;
-export const FRAMEWORKS = ['none', 'express'] as const;
+export const FRAMEWORKS = ['none', 'express', 'fastify', 'hono', 'nextjs'] as const;
 export const PROVIDERS = ['openai', 'anthropic', 'openai-compatible'] as const;
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
 export const CONFLICT_POLICIES = ['prompt', 'skip', 'overwrite', 'abort'] as const;
@@ -28,6 +28,9 @@ export const RUNTIME_CHOICES: readonly Choice<Runtime>[] = [
 export const FRAMEWORK_CHOICES: readonly Choice<Framework>[] = [
   { value: 'none', label: 'None', hint: 'a command-line script' },
   { value: 'express', label: 'Express', hint: 'hardened HTTP API' },
+  { value: 'fastify', label: 'Fastify', hint: 'hardened HTTP API' },
+  { value: 'hono', label: 'Hono', hint: 'hardened HTTP API on @hono/node-server' },
+  { value: 'nextjs', label: 'Next.js', hint: 'App Router, AI behind server-only' },
 ];
 
 export const PROVIDER_CHOICES: readonly Choice<Provider>[] = [
@@ -42,7 +45,7 @@ export const PACKAGE_MANAGER_CHOICES: readonly Choice<PackageManager>[] = PACKAG
 
 /** Which frameworks each runtime supports; the schema refuses every other pair. */
 export const FRAMEWORKS_BY_RUNTIME: Record<Runtime, readonly Framework[]> = {
-  node: ['none', 'express'],
+  node: ['none', 'express', 'fastify', 'hono', 'nextjs'],
 };
 
 export const labelOf = <T extends string>(choices: readonly Choice<T>[], value: T): string =>

@@ -8,14 +8,17 @@ const sortedKeys = (record: Record<string, string>): Record<string, string> =>
  * The generated package.json, built as data and serialized with JSON.stringify so no
  * value can break out of its string. Dependencies are the layers' exact pins.
  */
-export function packageJsonFor(name: string, layers: readonly Layer[], scriptContext: ScriptContext): string {
+/** Package scripts of the project; a later layer (the framework) overrides an earlier one. */
+export function scriptsFor(layers: readonly Layer[], scriptContext: ScriptContext): Record<string, string> {
+  return Object.assign({}, ...layers.map((layer) => layer.scripts?.(scriptContext) ?? {}));
+}
+
+export function packageJsonFor(name: string, layers: readonly Layer[], scripts: Record<string, string>): string {
   const dependencies: Record<string, string> = {};
   const devDependencies: Record<string, string> = {};
-  const scripts: Record<string, string> = {};
   for (const layer of layers) {
     Object.assign(dependencies, layer.dependencies);
     Object.assign(devDependencies, layer.devDependencies);
-    Object.assign(scripts, layer.scripts?.(scriptContext));
   }
   const manifest = {
     name,

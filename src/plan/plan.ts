@@ -9,7 +9,7 @@ import { installArgs, runPrefix } from '../util/package-manager.ts';
 import { envExampleFor, envVariablesOf } from './env-example.ts';
 import { gitignoreFor } from './gitignore.ts';
 import { nextStepsFor } from './next-steps.ts';
-import { packageJsonFor } from './package-json.ts';
+import { packageJsonFor, scriptsFor } from './package-json.ts';
 import { assertSafeRelativePath } from './safe-path.ts';
 import { templateContextFor } from './template-context.ts';
 import type { FileOp, Plan, PostStep } from './types.ts';
@@ -23,9 +23,10 @@ export const FIRST_COMMIT_MESSAGE = 'Initial commit from create-secure-ai-app';
  */
 export function plan(options: Options, layers: readonly Layer[], templates: readonly TemplateFile[], workspace: Workspace): Plan {
   const variables = envVariablesOf(layers);
-  const context = templateContextFor(options, variables);
+  const scripts = scriptsFor(layers, { run: runPrefix(options.packageManager), entry: entryOf(layers) });
+  const context = templateContextFor(options, variables, Object.keys(scripts));
   const generated: FileOp[] = [
-    { type: 'create', path: 'package.json', content: packageJsonFor(options.name, layers, { run: runPrefix(options.packageManager), entry: entryOf(layers) }) },
+    { type: 'create', path: 'package.json', content: packageJsonFor(options.name, layers, scripts) },
     { type: 'create', path: '.env.example', content: envExampleFor(variables) },
     { type: 'create', path: '.gitignore', content: gitignoreFor(layers) },
   ];

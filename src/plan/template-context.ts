@@ -12,7 +12,7 @@ const KEYS_URLS: Record<Options['provider'], string> = {
 };
 
 /** Everything a `.hbs` template may refer to. Strict rendering fails on anything else. */
-export function templateContextFor(options: Options, variables: readonly EnvVariable[]) {
+export function templateContextFor(options: Options, variables: readonly EnvVariable[], scriptNames: readonly string[]) {
   const pm = options.packageManager;
   return {
     name: options.name,
@@ -22,6 +22,8 @@ export function templateContextFor(options: Options, variables: readonly EnvVari
     isServer: options.framework !== 'none',
     commands: {
       install: installCommand(pm),
+      // Only projects with a build step (Next.js) have one; the others run TypeScript as is.
+      build: scriptNames.includes('build') ? runScript(pm, 'build') : '',
       start: options.framework === 'none' ? runScriptWithArgs(pm, 'start', '"your prompt"') : runScript(pm, 'start'),
       dev: runScript(pm, 'dev'),
       test: runScript(pm, 'test'),

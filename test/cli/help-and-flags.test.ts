@@ -15,7 +15,7 @@ describe('help and version', () => {
     for (const option of OPTION_DEFINITIONS) assert.match(stdout, new RegExp(`--${option.flag}\\b`));
     assert.match(stdout, /--no-install/);
     assert.match(stdout, /--runtime <node>/);
-    assert.match(stdout, /--framework <none\|express>/);
+    assert.match(stdout, /--framework <none\|express\|fastify\|hono\|nextjs>/);
     assert.match(stdout, /--provider <openai\|anthropic\|openai-compatible>/);
     assert.match(stdout, /Exit codes: 0 ok, 1 failure .* 2 usage/s);
     assert.match(stdout, /3 stopped on a conflict, 130 cancelled/);
@@ -33,7 +33,7 @@ describe('help and version', () => {
 const badCommandLines: { args: string[]; message: RegExp }[] = [
   { args: [], message: /project directory is missing: pass it as the first argument/ },
   { args: ['app', '--frobnicate'], message: /unknown option "--frobnicate"/ },
-  { args: ['app', '--framework', 'flask'], message: /--framework must be one of: none, express \(got "flask"\)/ },
+  { args: ['app', '--framework', 'flask'], message: /--framework must be one of: none, express, fastify, hono, nextjs \(got "flask"\)/ },
   { args: ['app', '--runtime', 'python'], message: /--runtime must be one of: node \(got "python"\)/ },
   { args: ['app', '--provider', 'gemini'], message: /--provider must be one of: openai, anthropic, openai-compatible/ },
   { args: ['app', '--package-manager', 'pip'], message: /--package-manager must be one of: npm, pnpm, yarn, bun/ },

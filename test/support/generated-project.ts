@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { NODE_LTS_BIN_DIR } from './paths.ts';
@@ -43,4 +45,34 @@ export async function npmIn(directory: string, args: readonly string[]) {
   const env = { ...withNodeLts(), CI: '1', NODE_ENV: undefined, NODE_TEST_CONTEXT: undefined };
   const result = await execa('npm', args, { cwd: directory, env, reject: false, all: true, timeout: 600_000 });
   return { exitCode: result.exitCode ?? -1, output: result.all ?? '', seconds: (Date.now() - started) / 1000 };
+}
+
+/** Counts installed packages (node_modules entries, scoped ones included). */
+export async function packageCount(directory: string): Promise<number> {
+  const modules = path.join(directory, 'node_modules');
+  let count = 0;
+  for (const entry of await readdir(modules).catch(() => [] as string[])) {
+    if (entry.startsWith('.')) continue;
+    count += entry.startsWith('@') ? (await readdir(path.join(modules, entry))).length : 1;
+  }
+  return count;
+}
+
+/**
+ * Generates one combination with the CLI's own install step, then runs the project's
+ * `npm run check`; fails unless tests really ran and none was skipped. Returns a line
+ * of timings and tree size for the test's diagnostics.
+ */
+export async function assertCombinationPasses(parent: string, combination: Combination): Promise<string> {
+  const started = Date.now();
+  const { run, directory } = await generateProject(parent, combination, { install: true });
+  assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout).steps, ['npm install']);
+  const installSeconds = (Date.now() - started) / 1000;
+  const check = await npmIn(directory, ['run', 'check']);
+  assert.equal(check.exitCode, 0, check.output.slice(-6000));
+  assert.match(check.output, /\bpass [1-9]\d*\b/, 'tests actually ran');
+  assert.match(check.output, /\bfail 0\b/);
+  assert.match(check.output, /\bskipped 0\b/);
+  return `${slug(combination)}: install ${installSeconds.toFixed(1)} s, check ${check.seconds.toFixed(1)} s, ${await packageCount(directory)} packages`;
 }

@@ -1,6 +1,6 @@
 import { integer, originList, stringWithDefault } from './fields.ts';
 
-// Variables every Node HTTP server variant reads (express today, others later).
+// Variables every Node HTTP server variant reads, whatever its framework.
 export const appEnv = {
   // Loopback by default: exposing the server is a decision, not an accident.
   HOST: stringWithDefault('127.0.0.1'),

@@ -8,6 +8,7 @@ const PUBLIC_ERRORS = {
   input_too_long: { status: 413, message: 'The message is too long.' },
   invalid_json: { status: 400, message: 'The request body must be valid JSON.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'The request body must be JSON (Content-Type: application/json).' },
   bad_request: { status: 400, message: 'The request could not be read.' },
   not_found: { status: 404, message: 'Not found.' },
   rate_limited: { status: 429, message: 'Too many requests. Try again later.' },

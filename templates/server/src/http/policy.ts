@@ -21,5 +21,15 @@ export const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 
+/** An idle keep-alive connection is closed after this (Fastify's own default is 72 s). */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+/**
+ * A socket silent for this long is dropped. It must outlast the slowest reply the
+ * AI limits allow (AI_TIMEOUT_MS up to 120 s, times 6 attempts, plus back-off), so it
+ * only reaps dead connections; the limits above are the tight ones.
+ */
+export const CONNECTION_TIMEOUT_MS = 20 * 60_000;
+
 /** After SIGTERM, in-flight requests get this long before the process exits anyway. */
 export const SHUTDOWN_GRACE_MS = 10_000;

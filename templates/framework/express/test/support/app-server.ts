@@ -3,33 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { createAi } from '../../src/ai/client.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/env.ts';
+import { createHttpServer } from '../../src/http/serve.ts';
+import { withNodeEnv, type StartApp } from './app-contract.ts';
 import { fakeProviderEnv } from './env.ts';
-import type { FakeProvider } from './fake-provider.ts';
 import { memoryLogger } from './memory-log.ts';
 
-export interface RunningApp {
-  url: string;
-  logs: () => string;
-  close: () => Promise<void>;
-}
-
 /**
- * The real app on 127.0.0.1:0, wired to the fake provider through the real SDK.
- * `nodeEnv` is set while the app is created, as Express reads it only then.
+ * The Express adapter for the shared server tests (see app-contract.ts). Express
+ * reads NODE_ENV when the app is created, so that is when it is set.
  */
-export async function startApp(
-  fake: FakeProvider,
-  overrides: Record<string, string> = {},
-  nodeEnv?: string,
-): Promise<RunningApp> {
-  const previous = process.env['NODE_ENV'];
-  if (nodeEnv === undefined) delete process.env['NODE_ENV'];
-  else process.env['NODE_ENV'] = nodeEnv;
-  try {
+export const startApp: StartApp = (fake, overrides = {}, nodeEnv) =>
+  withNodeEnv(nodeEnv, async () => {
     const config = loadConfig(fakeProviderEnv(fake, overrides));
     const log = memoryLogger('debug');
     const app = createApp({ config, ai: createAi(config, log.logger), logger: log.logger });
-    const server = app.listen(0, '127.0.0.1');
+    const server = createHttpServer(app).listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
     return {
@@ -41,16 +29,4 @@ export async function startApp(
           server.close(() => resolve());
         }),
     };
-  } finally {
-    if (previous === undefined) delete process.env['NODE_ENV'];
-    else process.env['NODE_ENV'] = previous;
-  }
-}
-
-export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-}

@@ -1,11 +1,7 @@
 import { defineLayer } from './define-layer.ts';
 import { pinned } from './versions.ts';
 
-export const noneLayer = defineLayer({
-  id: 'framework/none',
-  entry: 'src/main.ts',
-});
-
+/** Express 5 with helmet, express-rate-limit and cors, hardened in src/app.ts. */
 export const expressLayer = defineLayer({
   id: 'framework/express',
   requires: ['server'],

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
-import { postJson, startApp } from './support/app-server.ts';
+import { startApp } from './support/app-server.ts';
 import { startFakeProvider, type FakeMode } from './support/fake-provider.ts';
+import { postJson, STACK_FRAME } from './support/http.ts';
 import { assertNoSentinel } from './support/sentinel.ts';
-
-const STACK_FRAME = /\bat .+:\d+:\d+|node:internal|node_modules/;
 const fake = await startFakeProvider();
 after(() => fake.close());
 beforeEach(() => fake.reset());
 
 // Express sends stack traces from its default handler unless NODE_ENV=production,
-// so every promise is checked both ways.
+// and other frameworks may read it too, so every promise is checked both ways.
 for (const nodeEnv of [undefined, 'production']) {
   describe(`errors with NODE_ENV=${nodeEnv ?? '(unset)'}`, () => {
     test('a 401 echoing the key: 502, fixed body, key in neither the body nor the logs', async () => {

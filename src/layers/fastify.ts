@@ -1,0 +1,10 @@
+import { defineLayer } from './define-layer.ts';
+import { pinned } from './versions.ts';
+
+/** Fastify 5 with @fastify/helmet, @fastify/rate-limit and @fastify/cors. */
+export const fastifyLayer = defineLayer({
+  id: 'framework/fastify',
+  requires: ['server'],
+  entry: 'src/server.ts',
+  dependencies: pinned('fastify', '@fastify/helmet', '@fastify/rate-limit', '@fastify/cors'),
+});
