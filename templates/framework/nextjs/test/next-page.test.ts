@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { startServerProcess } from './support/app-server.ts';
+import { startNextServer } from './support/app-server.ts';
 import { fakeProviderEnv } from './support/env.ts';
 import { startFakeProvider } from './support/fake-provider.ts';
 import { assertNoSentinel } from './support/sentinel.ts';
 
 // The page from the production build (`npm test` builds first), as a browser gets it.
 const fake = await startFakeProvider();
-const server = await startServerProcess(fakeProviderEnv(fake));
+const server = await startNextServer(fakeProviderEnv(fake));
 after(async () => {
   await server.stop();
   await fake.close();
