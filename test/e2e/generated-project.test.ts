@@ -22,7 +22,8 @@ interface Mutation {
 }
 
 const MUTATIONS: Mutation[] = [
-  { name: 'the request timeout is removed', file: 'src/ai/provider.ts', find: '    timeout: config.AI_TIMEOUT_MS,\n', replace: '' },
+  { name: 'the request timeout is removed', file: 'src/ai/sdk-limits.ts', find: '    timeout: config.AI_TIMEOUT_MS,\n', replace: '' },
+  { name: 'retries fall back to the SDK default', file: 'src/ai/sdk-limits.ts', find: '    maxRetries: config.AI_MAX_RETRIES,\n', replace: '' },
   { name: 'the output cap is removed', file: 'src/ai/provider.ts', find: '            max_output_tokens: config.AI_MAX_OUTPUT_TOKENS,\n', replace: '' },
   {
     name: 'log redaction is turned off',

@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Config } from '../config/env.ts';
 import { toAiError } from './errors.ts';
+import { sdkLimits } from './sdk-limits.ts';
 import { SYSTEM_PROMPT } from './system-prompt.ts';
 import type { Provider } from './types.ts';
 
@@ -15,11 +16,7 @@ export function createProvider(config: Config): Provider {
     baseURL: config.ANTHROPIC_BASE_URL ?? null,
     authToken: null,
     webhookKey: null,
-    // SDK defaults are a 10-minute timeout; set both limits explicitly.
-    timeout: config.AI_TIMEOUT_MS,
-    maxRetries: config.AI_MAX_RETRIES,
-    // Pinned so ANTHROPIC_LOG=debug cannot make the SDK print request bodies.
-    logLevel: 'warn',
+    ...sdkLimits(config),
   });
 
   return {

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { Config } from '../config/env.ts';
 import { toAiError } from './errors.ts';
+import { sdkLimits } from './sdk-limits.ts';
 import { SYSTEM_PROMPT } from './system-prompt.ts';
 import type { Provider } from './types.ts';
 
@@ -16,11 +17,7 @@ export function createProvider(config: Config): Provider {
     // The SDK would otherwise send OPENAI_ORG_ID / OPENAI_PROJECT_ID to a third party.
     organization: null,
     project: null,
-    // SDK defaults are a 10-minute timeout; set both limits explicitly.
-    timeout: config.AI_TIMEOUT_MS,
-    maxRetries: config.AI_MAX_RETRIES,
-    // Pinned so OPENAI_LOG=debug cannot make the SDK print request bodies.
-    logLevel: 'warn',
+    ...sdkLimits(config),
   });
 
   return {

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { Config } from '../config/env.ts';
 import { toAiError } from './errors.ts';
+import { sdkLimits } from './sdk-limits.ts';
 import { SYSTEM_PROMPT } from './system-prompt.ts';
 import type { Provider } from './types.ts';
 
@@ -13,11 +14,7 @@ export function createProvider(config: Config): Provider {
     apiKey: config.OPENAI_API_KEY,
     // null, not undefined: undefined would let the SDK read the variable itself, unvalidated.
     baseURL: config.OPENAI_BASE_URL ?? null,
-    // SDK defaults are a 10-minute timeout; set both limits explicitly.
-    timeout: config.AI_TIMEOUT_MS,
-    maxRetries: config.AI_MAX_RETRIES,
-    // Pinned so OPENAI_LOG=debug cannot make the SDK print request bodies.
-    logLevel: 'warn',
+    ...sdkLimits(config),
   });
 
   return {
