@@ -35,7 +35,9 @@ export interface RunEnvironment {
 const describeStep = (step: PostStep): string =>
   step.type === 'install' ? [step.packageManager, ...step.args].join(' ') : 'git init and first commit';
 
+/** The report; what is left for the user follows from the steps that ran (or, dry, would run). */
 function resultOf(options: Options, workspace: Workspace, thePlan: Plan, files: RunResult['files'], steps: readonly PostStep[], dryRun: boolean, warnings: string[]): RunResult {
+  const installed = steps.some((step) => step.type === 'install');
   return {
     ok: true,
     mode: 'create',
@@ -44,7 +46,7 @@ function resultOf(options: Options, workspace: Workspace, thePlan: Plan, files: 
     options,
     files,
     steps: steps.map(describeStep),
-    nextSteps: thePlan.nextSteps,
+    nextSteps: nextStepsFor({ ...options, install: installed }, thePlan.requiredEnv, workspace.isCurrentDirectory),
     warnings,
   };
 }
@@ -62,7 +64,6 @@ async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, r
       const nodeProblem = await nodeOnPathProblem(workspace.targetDir);
       if (nodeProblem) {
         warnings.push(`Skipped installing dependencies: ${nodeProblem}. Upgrade Node.js, then run: ${retryHint}`);
-        thePlan.nextSteps.splice(0, thePlan.nextSteps.length, ...nextStepsFor({ ...options, install: false }, thePlan.requiredEnv, workspace.isCurrentDirectory));
         continue;
       }
       await reporter.task(`Installing dependencies with ${step.packageManager}`, 'Dependencies installed', () =>

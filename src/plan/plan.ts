@@ -8,7 +8,6 @@ import type { Workspace } from '../workspace/snapshot.ts';
 import { installArgs, runPrefix } from '../util/package-manager.ts';
 import { envExampleFor, envVariablesOf } from './env-example.ts';
 import { gitignoreFor } from './gitignore.ts';
-import { nextStepsFor } from './next-steps.ts';
 import { packageJsonFor, scriptsFor } from './package-json.ts';
 import { assertSafeRelativePath } from './safe-path.ts';
 import { templateContextFor } from './template-context.ts';
@@ -57,5 +56,5 @@ export function plan(options: Options, layers: readonly Layer[], templates: read
   if (options.install) steps.push({ type: 'install', packageManager: options.packageManager, args: installArgs(options.packageManager) });
   if (options.git && !workspace.insideGitWorkTree) steps.push({ type: 'git-init', message: FIRST_COMMIT_MESSAGE });
 
-  return { files, steps, requiredEnv, nextSteps: nextStepsFor(options, requiredEnv, workspace.isCurrentDirectory) };
+  return { files, steps, requiredEnv };
 }

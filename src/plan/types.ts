@@ -18,8 +18,6 @@ export type PostStep =
 export interface Plan {
   files: FileOp[];
   steps: PostStep[];
-  /** Commands and actions the user still has to do, in order, for the final report. */
-  nextSteps: string[];
   /** Environment variables the user must give a value before the app runs. */
   requiredEnv: string[];
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { usageError } from '../errors.ts';
 
@@ -8,8 +8,6 @@ export interface Workspace {
   /** Absolute path of the target directory. */
   targetDir: string;
   exists: boolean;
-  /** Top-level entries already there (empty when the directory is new). */
-  entries: string[];
   isCurrentDirectory: boolean;
   /** True when the target is (or will be) inside an existing git work tree. */
   insideGitWorkTree: boolean;
@@ -35,7 +33,6 @@ export async function snapshotWorkspace(directory: string, cwd: string): Promise
   return {
     targetDir,
     exists: stats !== undefined,
-    entries: stats ? await readdir(targetDir) : [],
     isCurrentDirectory: targetDir === path.resolve(cwd),
     insideGitWorkTree: isInsideGitWorkTree(targetDir),
   };

@@ -22,7 +22,7 @@ async function existingFolder() {
   return root;
 }
 
-const workspaceOf = (targetDir: string, exists: boolean) => ({ targetDir, exists, entries: [], isCurrentDirectory: false, insideGitWorkTree: false });
+const workspaceOf = (targetDir: string, exists: boolean) => ({ targetDir, exists, isCurrentDirectory: false, insideGitWorkTree: false });
 
 describe('apply', () => {
   test('rollback restores replaced files byte for byte, with their mode, and removes what it made', async () => {

@@ -10,7 +10,7 @@ import { renderTemplate } from '../../src/templates/render.ts';
 import type { Workspace } from '../../src/workspace/snapshot.ts';
 import { TEMPLATES } from '../support/paths.ts';
 
-const workspace: Workspace = { targetDir: '/tmp/x/app', exists: false, entries: [], isCurrentDirectory: false, insideGitWorkTree: false };
+const workspace: Workspace = { targetDir: '/tmp/x/app', exists: false, isCurrentDirectory: false, insideGitWorkTree: false };
 
 const optionsFor = (overrides: Partial<Options>): Options =>
   parseOptions({ directory: 'app', name: 'app', runtime: 'node', framework: 'none', provider: 'openai', packageManager: 'npm', install: true, git: true, conflict: 'abort', ...overrides });

@@ -11,7 +11,7 @@ import { TEMPLATES } from '../support/paths.ts';
 async function filesFor(packageManager: string) {
   const options = parseOptions({ directory: 'app', name: 'app', runtime: 'node', framework: 'none', provider: 'openai', packageManager, install: true, git: true, conflict: 'abort' });
   const layers = layersFor(options);
-  const result = plan(options, layers, await loadTemplates(TEMPLATES, layers.map((layer) => layer.id)), { targetDir: '/x/app', exists: false, entries: [], isCurrentDirectory: false, insideGitWorkTree: false });
+  const result = plan(options, layers, await loadTemplates(TEMPLATES, layers.map((layer) => layer.id)), { targetDir: '/x/app', exists: false, isCurrentDirectory: false, insideGitWorkTree: false });
   return (path: string) => {
     const file = result.files.find((candidate) => candidate.path === path);
     assert.ok(file, path);
