@@ -12,7 +12,7 @@ export interface Applied {
 }
 
 const toWrite = (resolved: readonly Resolved[]) =>
-  resolved.filter((entry) => entry.action === 'create' || entry.action === 'overwrite').map((entry) => entry.classified.op);
+  resolved.filter((entry) => entry.action === 'create' || entry.action === 'update' || entry.action === 'overwrite').map((entry) => entry.classified.op);
 
 function throwIfCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw cancelled();
@@ -33,7 +33,7 @@ async function applyToNewDirectory(targetDir: string, resolved: readonly Resolve
       throwIfCancelled(signal);
       const absolute = path.join(staging, op.path);
       await mkdir(path.dirname(absolute), { recursive: true });
-      await writeFile(absolute, op.content, { mode: op.mode ?? 0o644, flag: 'wx' });
+      await writeFile(absolute, op.content, { mode: (op.type === 'create' ? op.mode : undefined) ?? 0o644, flag: 'wx' });
     }
     throwIfCancelled(signal);
     await rename(staging, targetDir);
@@ -56,7 +56,7 @@ async function applyToExistingDirectory(targetDir: string, resolved: readonly Re
   try {
     for (const op of toWrite(resolved)) {
       throwIfCancelled(signal);
-      await transaction.write(op.path, op.content, op.mode);
+      await transaction.write(op.path, op.content, op.type === 'create' ? op.mode : undefined);
     }
     throwIfCancelled(signal);
   } catch (error) {

@@ -7,7 +7,7 @@ export type Decision = 'overwrite' | 'skip';
 /** Asks the user about one conflicting file; 'abort' stops the whole run. */
 export type AskAboutConflict = (path: string) => Promise<Decision | 'abort'>;
 
-export type FinalAction = 'create' | 'identical' | 'overwrite' | 'skip';
+export type FinalAction = 'create' | 'identical' | 'update' | 'overwrite' | 'skip';
 
 export interface Resolved {
   path: string;

@@ -1,17 +1,18 @@
 import { applyPlan, type Applied } from '../apply/apply.ts';
 import { preflight, type Classified } from '../apply/preflight.ts';
 import { resolveConflicts, type Resolved } from '../apply/resolve-conflicts.ts';
-import { CliError } from '../errors.ts';
+import { CliError, usageError } from '../errors.ts';
 import { layersFor } from '../layers/select.ts';
-import { resolveOptions } from '../options/resolve.ts';
+import { resolveDirectory, resolveOptions, type Prompter } from '../options/resolve.ts';
 import type { Options } from '../options/schema.ts';
 import { plan } from '../plan/plan.ts';
 import type { Plan, PostStep } from '../plan/types.ts';
-import type { Reporter, RunResult } from '../report/result.ts';
+import type { DetectedProject, Reporter, RunResult } from '../report/result.ts';
 import { initGitRepository } from '../steps/git.ts';
 import { installDependencies } from '../steps/install.ts';
 import { nodeOnPathProblem } from '../steps/node-on-path.ts';
 import { nextStepsFor } from '../plan/next-steps.ts';
+import { moduleRootOf } from '../plan/add/plan-addition.ts';
 import { defaultTemplatesRoot, loadTemplates } from '../templates/source.ts';
 import { installCommand } from '../util/package-manager.ts';
 import { snapshotWorkspace, type Workspace } from '../workspace/snapshot.ts';
@@ -35,24 +36,64 @@ export interface RunEnvironment {
 const describeStep = (step: PostStep): string =>
   step.type === 'install' ? [step.packageManager, ...step.args].join(' ') : 'git init and first commit';
 
+function detectedOf(workspace: Workspace): DetectedProject | undefined {
+  const project = workspace.project;
+  if (!project) return undefined;
+  const { framework, typescript, moduleType, sourceDir, packageManager, packageManagerSource, importStyle } = project;
+  return { framework, typescript, moduleType, sourceDir, packageManager, packageManagerSource, importStyle, moduleRoot: moduleRootOf(project) };
+}
+
 /** The report; what is left for the user follows from the steps that ran (or, dry, would run). */
 function resultOf(options: Options, workspace: Workspace, thePlan: Plan, files: RunResult['files'], steps: readonly PostStep[], dryRun: boolean, warnings: string[]): RunResult {
-  const installed = steps.some((step) => step.type === 'install');
+  const detected = detectedOf(workspace);
   return {
     ok: true,
-    mode: 'create',
+    mode: workspace.project ? 'add' : 'create',
     dryRun,
     directory: workspace.targetDir,
     options,
+    ...(detected ? { detected } : {}),
     files,
     steps: steps.map(describeStep),
-    nextSteps: nextStepsFor({ ...options, install: installed }, thePlan.requiredEnv, workspace.isCurrentDirectory),
+    nextSteps: nextStepsFor({
+      options,
+      requiredEnv: thePlan.requiredEnv,
+      isCurrentDirectory: workspace.isCurrentDirectory,
+      installed: steps.some((step) => step.type === 'install'),
+      hasEnvFile: workspace.envKeys !== undefined,
+      ...(thePlan.addition ? { addition: thePlan.addition } : {}),
+    }),
     warnings,
   };
 }
 
-const dryRunFiles = (classified: readonly Classified[]) => classified.map((entry) => ({ path: entry.op.path, action: entry.action }));
-const finalFiles = (resolved: readonly Resolved[]) => resolved.map((entry) => ({ path: entry.path, action: entry.action }));
+const reportOf = (path: string, action: RunResult['files'][number]['action'], diff: string | undefined) => ({ path, action, ...(diff ? { diff } : {}) });
+const dryRunFiles = (classified: readonly Classified[]) => classified.map((entry) => reportOf(entry.op.path, entry.action, entry.diff));
+const finalFiles = (resolved: readonly Resolved[]) => resolved.map((entry) => reportOf(entry.path, entry.action, entry.classified.diff));
+
+/** Loud warnings about the existing project, shown before anything is written. */
+function warnAboutProject(workspace: Workspace, commandLine: { flags: { git?: boolean } }, reporter: Reporter): void {
+  if (!workspace.project) return;
+  for (const file of workspace.git?.trackedEnvFiles ?? []) {
+    reporter.warn(`SECURITY: ${file} is tracked by git, so its secrets are in the repository history. Run: git rm --cached ${file}  then rotate every key it held.`);
+  }
+  if (commandLine.flags.git) reporter.warn('--git is ignored: adding to an existing project never runs git init or commits.');
+}
+
+/**
+ * Uncommitted changes would mix with ours in the user's next diff. A person is asked;
+ * a script must say --yes, since nobody is there to tell the changes apart.
+ */
+async function confirmDirtyWorkTree(workspace: Workspace, yes: boolean, prompter: Prompter | undefined, reporter: Reporter): Promise<void> {
+  if (!workspace.project || !workspace.git?.dirty) return;
+  const message = 'the git work tree has uncommitted changes, which would mix with the files this adds';
+  if (prompter) {
+    if (!(await prompter.yesNo(`${message[0]!.toUpperCase()}${message.slice(1)}. Add anyway?`, false))) throw new CliError('cancelled', 'Stopped: nothing was written. Commit or stash your changes, then run again.');
+    return;
+  }
+  if (!yes) throw usageError(`${message}; nothing was written`, ['Commit or stash them first, or pass --yes to add anyway.']);
+  reporter.warn(`${message}; going ahead because of --yes.`);
+}
 
 /** Runs the post steps in order; returns the ones that actually ran, for the report. */
 async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, reporter: Reporter, signal: AbortSignal, warnings: string[]): Promise<PostStep[]> {
@@ -98,9 +139,11 @@ export async function run(environment: RunEnvironment): Promise<number> {
     reporter.begin();
 
     const prompter = interactive ? (await import('../prompts/prompter.ts')).clackPrompter : undefined;
-    const options = await resolveOptions(commandLine, { env: environment.env, prompter });
-    const workspace = await snapshotWorkspace(options.directory, environment.cwd);
-    const layers = layersFor(options);
+    const directory = await resolveDirectory(commandLine, prompter);
+    const workspace = await snapshotWorkspace(directory, environment.cwd);
+    warnAboutProject(workspace, commandLine, reporter);
+    const options = await resolveOptions(commandLine, { env: environment.env, prompter, directory, ...(workspace.project ? { project: workspace.project } : {}) });
+    const layers = layersFor(options, workspace.project !== undefined);
     const templates = await loadTemplates(environment.templatesRoot ?? defaultTemplatesRoot(), layers.map((layer) => layer.id));
     const thePlan = plan(options, layers, templates, workspace);
     const classified = await preflight(workspace.targetDir, thePlan.files);
@@ -110,6 +153,7 @@ export async function run(environment: RunEnvironment): Promise<number> {
       return 0;
     }
 
+    await confirmDirtyWorkTree(workspace, commandLine.flags.yes === true, prompter, reporter);
     const ask = interactive ? (await import('../prompts/ask-conflict.ts')).askAboutConflict : undefined;
     const resolved = await resolveConflicts(classified, options.conflict, ask);
     applied = await reporter.task('Writing files', 'Files written', () => applyPlan(workspace, resolved, interrupt.signal));

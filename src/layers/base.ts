@@ -4,9 +4,12 @@ import { defineLayer } from './define-layer.ts';
 export const baseLayer = defineLayer({
   id: 'base',
   executables: ['.githooks/pre-commit'],
+  // README, SECURITY.md, CI, Dependabot and the pre-commit hook are the project's own;
+  // an addition documents itself in its folder's README (layer add/node).
+  addOnly: [],
   gitignore: [
     // .env.* covers .env.local, .env.production, .env.development.local...; only the example is shared.
-    { title: 'Secrets: never commit these', patterns: ['.env', '.env.*', '!.env.example', '.env.keys', '*.pem', '*.key'] },
+    { title: 'Secrets: never commit these', patterns: ['.env', '.env.*', '!.env.example', '.env.keys', '*.pem', '*.key'], secrets: true },
     { title: 'Logs', patterns: ['logs/', '*.log'] },
     { title: 'Editors and OS', patterns: ['.DS_Store', 'Thumbs.db', '.idea/', '.vscode/*', '!.vscode/extensions.json'] },
   ],

@@ -32,11 +32,24 @@ export interface Layer {
   scripts?: (context: ScriptContext) => Record<string, string>;
   env?: readonly EnvVariable[];
   /** Sections of .gitignore this layer needs, under a title comment each. */
-  gitignore?: readonly { title: string; patterns: readonly string[] }[];
+  gitignore?: readonly { title: string; patterns: readonly string[]; /** Merged into existing projects too. */ secrets?: boolean }[];
   /** Output paths of this layer that must be executable (e.g. git hooks). */
   executables?: readonly string[];
   /** Framework layers: the program `start` runs. */
   entry?: string;
+  /**
+   * Adding to an existing project takes the module, not the project around it: these
+   * template paths (or folders, ending in `/`) belong to a whole project and are left out.
+   */
+  projectOnly?: readonly string[];
+  /** Like projectOnly, the other way round: when set, only these paths are added. */
+  addOnly?: readonly string[];
+  /** devDependencies only a whole project needs (its secret scan, say). */
+  projectOnlyDevDependencies?: readonly string[];
+  /** Node flags the layer's tests need (e.g. a resolution condition). */
+  testNodeFlags?: readonly string[];
+  /** Only used when adding to an existing project. */
+  addModeOnly?: boolean;
 }
 
 export const defineLayer = <const T extends Layer>(layer: T): T => layer;

@@ -6,6 +6,8 @@ export const expressLayer = defineLayer({
   id: 'framework/express',
   requires: ['server'],
   entry: 'src/server.ts',
+  // The project has its own server entry; our app is mounted into it instead.
+  projectOnly: ['src/server.ts'],
   dependencies: pinned('express', 'helmet', 'express-rate-limit', 'cors'),
   devDependencies: pinned('@types/express', '@types/cors'),
 });

@@ -6,5 +6,7 @@ export const fastifyLayer = defineLayer({
   id: 'framework/fastify',
   requires: ['server'],
   entry: 'src/server.ts',
+  // The project has its own server entry; our app is mounted into it instead.
+  projectOnly: ['src/server.ts'],
   dependencies: pinned('fastify', '@fastify/helmet', '@fastify/rate-limit', '@fastify/cors'),
 });

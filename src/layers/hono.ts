@@ -6,5 +6,7 @@ export const honoLayer = defineLayer({
   id: 'framework/hono',
   requires: ['server'],
   entry: 'src/server.ts',
+  // The project has its own server entry; our app is mounted into it instead.
+  projectOnly: ['src/server.ts'],
   dependencies: pinned('hono', '@hono/node-server'),
 });

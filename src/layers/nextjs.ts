@@ -9,6 +9,10 @@ export const nextjsLayer = defineLayer({
   entry: 'src/server.ts',
   dependencies: pinned('next', 'react', 'react-dom', 'server-only'),
   devDependencies: pinned('@types/react', '@types/react-dom'),
+  // Into an existing Next.js app: the chat route (src/app/... lands in the app's own
+  // app folder) and the server-only modules behind it, nothing of the app around it.
+  addOnly: ['src/app/api/chat/route.ts', 'src/server/', 'test/chat-route.test.ts', 'test/support/next-route.ts'],
+  testNodeFlags: ['--conditions=react-server'],
   gitignore: [{ title: 'Next.js', patterns: ['.next/', 'out/', 'next-env.d.ts', '.next-build-test/'] }],
   scripts: () => ({
     // Next's own dev server (hot reload), telemetry off; `start` (from the runtime) runs src/server.ts.

@@ -8,6 +8,9 @@ export const nodeLayer = defineLayer({
     { title: 'Node.js', patterns: ['node_modules/', 'dist/', 'coverage/', '*.tsbuildinfo', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-debug.log*'] },
   ],
   dependencies: pinned('zod'),
+  // The project's own settings, and tests that read files at the project root.
+  projectOnly: ['_npmrc', 'tsconfig.json', 'test/manifest.test.ts', 'test/env-example.test.ts', 'test/gitignore.test.ts', 'test/support/run.ts'],
+  projectOnlyDevDependencies: ['secretlint', '@secretlint/secretlint-rule-preset-recommend', '@secretlint/secretlint-rule-no-dotenv'],
   devDependencies: pinned(
     'typescript',
     '@types/node',

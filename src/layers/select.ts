@@ -8,6 +8,7 @@ import { expressLayer } from './express.ts';
 import { fastifyLayer } from './fastify.ts';
 import { honoLayer } from './hono.ts';
 import { nextjsLayer } from './nextjs.ts';
+import { addNodeLayer, MOUNT_LAYERS } from './addition.ts';
 import { anthropicLayer, openaiCompatibleLayer, openaiLayer } from './providers.ts';
 
 const RUNTIME_LAYERS: Record<Runtime, Layer> = { node: nodeLayer };
@@ -33,16 +34,19 @@ export interface LayerChoice {
 
 /**
  * The layers of one project in the order they apply: base, runtime, what the framework
- * requires, the framework, the provider. Each template path belongs to exactly one of them.
+ * requires, the framework, the provider (and, when adding to an existing project, the
+ * addition's own layers). Each template path belongs to exactly one of them.
  */
-export function layersFor({ runtime, framework, provider }: LayerChoice): Layer[] {
+export function layersFor({ runtime, framework, provider }: LayerChoice, adding = false): Layer[] {
   const frameworkLayer = FRAMEWORK_LAYERS[framework];
   const required = (frameworkLayer.requires ?? []).map((id) => {
     const layer = SHARED_LAYERS[id];
     if (!layer) throw new Error(`layer ${frameworkLayer.id} requires unknown layer ${id}`);
     return layer;
   });
-  return [baseLayer, RUNTIME_LAYERS[runtime], ...required, frameworkLayer, PROVIDER_LAYERS[provider]];
+  const layers = [baseLayer, RUNTIME_LAYERS[runtime], ...required, frameworkLayer, PROVIDER_LAYERS[provider]];
+  const mount = MOUNT_LAYERS[framework];
+  return adding ? [...layers, addNodeLayer, ...(mount ? [mount] : [])] : layers;
 }
 
 /** The framework layer's entry file (what `start` runs). */

@@ -3,6 +3,8 @@ import { defineLayer } from './define-layer.ts';
 /** What every Node server framework shares: server settings, error bodies, request ids. */
 export const serverLayer = defineLayer({
   id: 'server',
+  // Both start src/server.ts as a process; an addition has no server entry of its own.
+  projectOnly: ['test/server.test.ts', 'test/support/server-process.ts'],
   env: [
     { name: 'HOST', group: 'server', default: '127.0.0.1', required: false, secret: false, description: 'Address to listen on. Use 0.0.0.0 only behind a proxy or in a container.' },
     { name: 'PORT', group: 'server', default: '3000', required: false, secret: false, description: 'Port to listen on (0 to 65535).' },

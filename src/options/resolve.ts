@@ -11,6 +11,7 @@ import {
   type Framework,
   type PackageManager,
 } from './catalog.ts';
+import type { ExistingProject } from '../workspace/existing-project.ts';
 import { detectPackageManager } from './defaults.ts';
 import { formatTargetDirectory, packageNameProblem, suggestPackageName } from './names.ts';
 import { parseOption, parseOptions, type OptionKey, type Options } from './schema.ts';
@@ -26,21 +27,20 @@ export interface ResolveContext {
   env: NodeJS.ProcessEnv;
   /** Undefined when the run must not prompt (no TTY, CI, --yes, --json). */
   prompter: Prompter | undefined;
+  /** Already resolved (see resolveDirectory), so the target could be inspected first. */
+  directory?: string;
+  /** The project already in the target: its values become the defaults. */
+  project?: ExistingProject;
 }
 
 export const DEFAULT_DIRECTORY = 'secure-ai-app';
 
-/**
- * Flags first, then a prompt for each option the flags left open (interactive only),
- * then defaults. Every flag is validated before the first prompt, so nobody answers
- * five questions to be told the command line was wrong.
- */
-export async function resolveOptions(commandLine: CommandLine, { env, prompter }: ResolveContext): Promise<Options> {
+/** Every flag, validated: a bad one fails before the first question is asked. */
+function presetsOf(commandLine: CommandLine) {
   const flags = commandLine.flags;
   const given = <K extends OptionKey>(key: K): Options[K] | undefined =>
     flags[key] === undefined ? undefined : parseOption(key, flags[key]);
-
-  const preset = {
+  return {
     runtime: given('runtime'),
     framework: given('framework'),
     provider: given('provider'),
@@ -49,18 +49,38 @@ export async function resolveOptions(commandLine: CommandLine, { env, prompter }
     conflict: given('conflict'),
     install: given('install'),
     git: given('git'),
+    directory: commandLine.directory === undefined ? undefined : parseOption('directory', formatTargetDirectory(commandLine.directory)),
   };
-  const fromArgument = commandLine.directory === undefined ? undefined : parseOption('directory', formatTargetDirectory(commandLine.directory));
+}
 
-  if (fromArgument === undefined && !prompter) {
+/** The target directory: the argument, else a prompt, else a usage error naming the argument. */
+export async function resolveDirectory(commandLine: CommandLine, prompter: Prompter | undefined): Promise<string> {
+  const { directory } = presetsOf(commandLine);
+  if (directory !== undefined) return directory;
+  if (!prompter) {
     throw usageError('the project directory is missing: pass it as the first argument', [
       `e.g. create-secure-ai-app ${DEFAULT_DIRECTORY} --yes   (use . for the current directory)`,
     ]);
   }
-  const directory = fromArgument ?? formatTargetDirectory(await prompter!.text('directory', 'Where should the project be created?', DEFAULT_DIRECTORY));
+  return parseOption('directory', formatTargetDirectory(await prompter.text('directory', 'Where should the project be created?', DEFAULT_DIRECTORY)));
+}
+
+/**
+ * Flags first, then a prompt for each option the flags left open (interactive only),
+ * then defaults (for an existing project: what it already uses). Every flag is
+ * validated before the first prompt, so nobody answers five questions to be told the
+ * command line was wrong.
+ */
+export async function resolveOptions(commandLine: CommandLine, { env, prompter, directory: resolvedDirectory, project }: ResolveContext): Promise<Options> {
+  const preset = presetsOf(commandLine);
+  const directory = resolvedDirectory ?? (await resolveDirectory(commandLine, prompter));
 
   const folderName = path.basename(path.resolve(directory));
   let name = preset.name;
+  if (name === undefined && project) {
+    // Adding: the project keeps its own name; ours only labels the module's README.
+    name = project.name !== undefined && !packageNameProblem(project.name) ? project.name : suggestPackageName(folderName);
+  }
   if (name === undefined) {
     if (!packageNameProblem(folderName)) name = folderName;
     else if (prompter) name = await prompter.text('name', 'Package name', suggestPackageName(folderName));
@@ -75,12 +95,15 @@ export async function resolveOptions(commandLine: CommandLine, { env, prompter }
 
   const runtime = await pick(preset.runtime, 'Which runtime?', RUNTIME_CHOICES, 'node');
   const frameworkChoices = FRAMEWORK_CHOICES.filter((c) => FRAMEWORKS_BY_RUNTIME[runtime].includes(c.value));
-  const framework: Framework = preset.framework ?? (await pick(undefined, 'Which framework?', frameworkChoices, 'none'));
+  const framework: Framework = preset.framework ?? (await pick(undefined, project ? 'Which framework does the project use?' : 'Which framework?', frameworkChoices, project?.framework ?? 'none'));
   const provider = await pick(preset.provider, 'Which AI provider?', PROVIDER_CHOICES, 'openai');
-  const detected: PackageManager = detectPackageManager(env) ?? 'npm';
+  // An existing project's lockfile names its package manager: installing with another would fork it.
+  const detected: PackageManager = project?.packageManager ?? detectPackageManager(env) ?? 'npm';
   const packageManager = await pick(preset.packageManager, 'Which package manager?', PACKAGE_MANAGER_CHOICES, detected);
-  const install = preset.install ?? (prompter ? await prompter.yesNo(`Install dependencies with ${packageManager} now?`, true) : true);
-  const git = preset.git ?? (prompter ? await prompter.yesNo('Initialize a git repository?', true) : true);
+  const installQuestion = project ? `Install the added dependencies with ${packageManager} now?` : `Install dependencies with ${packageManager} now?`;
+  const install = preset.install ?? (prompter ? await prompter.yesNo(installQuestion, true) : true);
+  // Never git init inside someone's existing project.
+  const git = project ? false : (preset.git ?? (prompter ? await prompter.yesNo('Initialize a git repository?', true) : true));
 
   return parseOptions({
     directory,

@@ -13,6 +13,12 @@ export function envVariablesOf(layers: readonly Layer[]): EnvVariable[] {
   return ENV_GROUP_ORDER.flatMap((group) => variables.filter((variable) => variable.group === group));
 }
 
+/** One variable as `.env.example` lists it: its comment, then the name with an empty value. */
+export function envVariableLines(variable: EnvVariable): string[] {
+  const status = variable.required ? 'Required.' : variable.default === undefined ? 'Optional.' : `Default: ${variable.default === '' ? '(empty)' : variable.default}.`;
+  return [`# ${variable.description} ${status}`, `${variable.name}=`];
+}
+
 /**
  * `.env.example`: every variable, one comment each, secrets always empty, defaults
  * commented out so the app's own defaults stay the single source of them.
@@ -26,11 +32,7 @@ export function envExampleFor(variables: readonly EnvVariable[]): string {
     const inGroup = variables.filter((variable) => variable.group === group);
     if (inGroup.length === 0) continue;
     lines.push('', `# --- ${GROUP_TITLES[group]} ---`);
-    for (const variable of inGroup) {
-      const status = variable.required ? 'Required.' : variable.default === undefined ? 'Optional.' : `Default: ${variable.default === '' ? '(empty)' : variable.default}.`;
-      lines.push(`# ${variable.description} ${status}`);
-      lines.push(`${variable.name}=`);
-    }
+    lines.push(...inGroup.flatMap(envVariableLines));
   }
   return `${lines.join('\n')}\n`;
 }

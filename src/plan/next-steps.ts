@@ -1,16 +1,45 @@
 import type { Options } from '../options/schema.ts';
 import { installCommand, runScript, runScriptWithArgs } from '../util/package-manager.ts';
+import type { AdditionSummary } from './types.ts';
 
 /** Shell-quotes a path for the "cd" hint only when it needs it. */
 const quotePath = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`);
 
+export interface NextStepsInput {
+  options: Options;
+  /** Required variables still without a value. */
+  requiredEnv: readonly string[];
+  isCurrentDirectory: boolean;
+  /** Whether dependencies were (or, dry, would be) installed. */
+  installed: boolean;
+  /** When adding: whether the project has a `.env` already. */
+  hasEnvFile?: boolean;
+  addition?: AdditionSummary;
+}
+
+function envStep(requiredEnv: readonly string[], hasEnvFile: boolean): string[] {
+  if (!hasEnvFile) return [`cp .env.example .env   # then set ${requiredEnv.join(', ') || 'the variables you need'} in .env (never commit it)`];
+  return requiredEnv.length > 0 ? [`set ${requiredEnv.join(', ')} in .env   # still without a value there (never commit .env)`] : [];
+}
+
 /** What is left for the user to do, in order. The report prints these lines as they are. */
-export function nextStepsFor(options: Options, requiredEnv: readonly string[], isCurrentDirectory: boolean): string[] {
+export function nextStepsFor({ options, requiredEnv, isCurrentDirectory, installed, hasEnvFile = false, addition }: NextStepsInput): string[] {
   const pm = options.packageManager;
+  const cd = isCurrentDirectory ? [] : [`cd ${quotePath(options.directory)}`];
+  if (addition) {
+    const addsDependencies = Object.keys(addition.dependencies).length + Object.keys(addition.devDependencies).length > 0;
+    return [
+      ...cd,
+      ...(installed || !addsDependencies ? [] : [installCommand(pm)]),
+      ...envStep(requiredEnv, hasEnvFile),
+      ...addition.wiring.flatMap((snippet) => [`# ${snippet.comment}`, ...snippet.code.split('\n')]),
+      `${addition.testCommand}   # the module's offline tests (see ${addition.moduleRoot}/README.md)`,
+    ];
+  }
   return [
-    ...(isCurrentDirectory ? [] : [`cd ${quotePath(options.directory)}`]),
-    ...(options.install ? [] : [installCommand(pm)]),
-    `cp .env.example .env   # then set ${requiredEnv.join(', ')} in .env (never commit it)`,
+    ...cd,
+    ...(installed ? [] : [installCommand(pm)]),
+    ...envStep(requiredEnv, false),
     options.framework === 'none' ? runScriptWithArgs(pm, 'start', '"Hello"') : runScript(pm, 'dev'),
     `${runScript(pm, 'check')}   # type-check, offline tests, secret scan`,
   ];

@@ -9,8 +9,9 @@ import { installArgs, runPrefix } from '../util/package-manager.ts';
 import { envExampleFor, envVariablesOf } from './env-example.ts';
 import { gitignoreFor } from './gitignore.ts';
 import { packageJsonFor, scriptsFor } from './package-json.ts';
-import { assertSafeRelativePath } from './safe-path.ts';
+import { assertPlanPaths } from './safe-path.ts';
 import { templateContextFor } from './template-context.ts';
+import { planAddition } from './add/plan-addition.ts';
 import type { FileOp, Plan, PostStep } from './types.ts';
 
 export const FIRST_COMMIT_MESSAGE = 'Initial commit from create-secure-ai-app';
@@ -21,6 +22,7 @@ export const FIRST_COMMIT_MESSAGE = 'Initial commit from create-secure-ai-app';
  * --dry-run, --json and the real run all see the same plan.
  */
 export function plan(options: Options, layers: readonly Layer[], templates: readonly TemplateFile[], workspace: Workspace): Plan {
+  if (workspace.project) return planAddition(options, layers, templates, workspace);
   const variables = envVariablesOf(layers);
   const scripts = scriptsFor(layers, { run: runPrefix(options.packageManager), entry: entryOf(layers) });
   const context = templateContextFor(options, variables, Object.keys(scripts));
@@ -41,14 +43,7 @@ export function plan(options: Options, layers: readonly Layer[], templates: read
   });
 
   const files = [...generated, ...fromTemplates];
-  const owners = new Map<string, string>();
-  for (const [index, file] of files.entries()) {
-    assertSafeRelativePath(file.path);
-    const owner = index < generated.length ? 'the generator' : `${templates[index - generated.length]?.layer}`;
-    const previous = owners.get(file.path);
-    if (previous) throw new Error(`${file.path} is written by both ${previous} and ${owner}`);
-    owners.set(file.path, owner);
-  }
+  assertPlanPaths(files.map((file) => file.path));
   files.sort((a, b) => a.path.localeCompare(b.path));
 
   const requiredEnv = variables.filter((variable) => variable.required).map((variable) => variable.name);

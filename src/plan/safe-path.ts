@@ -14,3 +14,13 @@ export function assertSafeRelativePath(filePath: string): void {
     : undefined;
   if (problem) throw new Error(`refusing plan path ${JSON.stringify(filePath)}: it ${problem}`);
 }
+
+/** Every path safe, and no path written twice (each output path belongs to one layer). */
+export function assertPlanPaths(paths: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const filePath of paths) {
+    assertSafeRelativePath(filePath);
+    if (seen.has(filePath)) throw new Error(`${filePath} is planned twice`);
+    seen.add(filePath);
+  }
+}

@@ -8,7 +8,20 @@ export interface CreateOp {
   mode?: number;
 }
 
-export type FileOp = CreateOp;
+/**
+ * Change a file the project shares with us (package.json, .gitignore, .env.example).
+ * `content` was computed from `base`, the text read when planning; preflight checks the
+ * file still holds exactly that before anything is written.
+ */
+export interface MergeOp {
+  type: 'merge';
+  path: string;
+  /** The file's text when planned; undefined when it did not exist. */
+  base: string | undefined;
+  content: string;
+}
+
+export type FileOp = CreateOp | MergeOp;
 
 /** Work after the files are written, kept as data so --dry-run and --json can show it. */
 export type PostStep =
@@ -20,4 +33,23 @@ export interface Plan {
   steps: PostStep[];
   /** Environment variables the user must give a value before the app runs. */
   requiredEnv: string[];
+  /** Set when adding to an existing project. */
+  addition?: AdditionSummary;
+}
+
+/** One way to wire the added module in, shown in the next steps and its README. */
+export interface WiringSnippet {
+  comment: string;
+  language: string;
+  code: string;
+}
+
+export interface AdditionSummary {
+  /** Folder (relative to the project) holding the added module. */
+  moduleRoot: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  scripts: Record<string, string>;
+  wiring: WiringSnippet[];
+  testCommand: string;
 }

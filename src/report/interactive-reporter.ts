@@ -1,6 +1,6 @@
 import { intro, log, note, outro, spinner } from '@clack/prompts';
 import type { Reporter, RunResult } from './result.ts';
-import { formatFiles } from './format-files.ts';
+import { formatDetected, formatDiffs, formatFiles } from './format-files.ts';
 
 /** In a terminal: clack's intro, spinners, and a closing note with the next steps. */
 export function interactiveReporter(): Reporter {
@@ -20,8 +20,11 @@ export function interactiveReporter(): Reporter {
       }
     },
     finish: (result: RunResult) => {
-      if (result.dryRun) note(formatFiles(result.files).join('\n'), 'Dry run: nothing was written');
-      else log.success(`Wrote ${result.files.filter((f) => f.action === 'create' || f.action === 'overwrite').length} files to ${result.directory}`);
+      if (result.detected) log.info(`Detected: ${formatDetected(result.detected)}`);
+      const count = (...actions: string[]) => result.files.filter((file) => actions.includes(file.action)).length;
+      if (result.dryRun) note([...formatFiles(result.files), ...formatDiffs(result.files)].join('\n'), 'Dry run: nothing was written');
+      else if (result.mode === 'add') log.success(`Added ${count('create')} files and updated ${count('update', 'overwrite')} in ${result.directory}`);
+      else log.success(`Wrote ${count('create', 'overwrite')} files to ${result.directory}`);
       for (const warning of result.warnings) log.warn(warning);
       note(result.nextSteps.join('\n'), 'Next steps');
       outro('Keys live in .env only. See SECURITY.md for how to rotate them.');

@@ -1,5 +1,5 @@
 import type { Reporter, RunResult } from './result.ts';
-import { formatFiles } from './format-files.ts';
+import { formatDetected, formatDiffs, formatFiles } from './format-files.ts';
 
 /** Without a terminal: plain lines, results on stdout, warnings and errors on stderr. */
 export function plainReporter(stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Reporter {
@@ -15,8 +15,11 @@ export function plainReporter(stdout: NodeJS.WritableStream, stderr: NodeJS.Writ
       return result;
     },
     finish: (result: RunResult) => {
-      out(result.dryRun ? `Dry run: nothing was written. Plan for ${result.directory}:` : `Created ${result.directory}:`);
+      if (result.detected) out(`Detected: ${formatDetected(result.detected)}`);
+      const done = result.mode === 'add' ? 'Added to' : 'Created';
+      out(result.dryRun ? `Dry run: nothing was written. Plan for ${result.directory}:` : `${done} ${result.directory}:`);
       for (const line of formatFiles(result.files)) out(`  ${line}`);
+      if (result.dryRun) for (const line of formatDiffs(result.files)) out(line);
       if (result.steps.length > 0) out(`${result.dryRun ? 'Would then run' : 'Ran'}: ${result.steps.join('; ')}`);
       for (const warning of result.warnings) err(`warning: ${warning}`);
       out('Next steps:');

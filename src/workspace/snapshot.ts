@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { usageError } from '../errors.ts';
+import { readEnvKeys } from './env-file.ts';
+import { detectExistingProject, type ExistingProject } from './existing-project.ts';
+import { readGitState, type GitState } from './git-state.ts';
+
+/** Files an addition merges into rather than writes; their text is read once, here. */
+export const MERGED_FILES = ['.gitignore', '.env.example'] as const;
+export type MergedFile = (typeof MERGED_FILES)[number];
 
 /** A read-only look at the target before anything is planned or written. */
 export interface Workspace {
@@ -11,6 +18,13 @@ export interface Workspace {
   isCurrentDirectory: boolean;
   /** True when the target is (or will be) inside an existing git work tree. */
   insideGitWorkTree: boolean;
+  /** Set when the target already holds a project: the run adds to it. */
+  project?: ExistingProject;
+  /** Texts of the files merged into the project (undefined: the file does not exist). */
+  mergedFiles?: Readonly<Record<MergedFile, string | undefined>>;
+  /** Names of the variables the project's `.env` gives a value; undefined without a `.env`. */
+  envKeys?: ReadonlySet<string>;
+  git?: GitState;
 }
 
 /** Walks up from the target to find a `.git` (folder, or file for worktrees). */
@@ -21,6 +35,10 @@ function isInsideGitWorkTree(start: string): boolean {
   }
 }
 
+const readIfFile = async (absolute: string): Promise<string | undefined> =>
+  (await lstat(absolute).catch(() => undefined))?.isFile() ? readFile(absolute, 'utf8') : undefined;
+
+/** The target folder only; `loadProject` adds what an existing project needs. */
 export async function snapshotWorkspace(directory: string, cwd: string): Promise<Workspace> {
   const targetDir = path.resolve(cwd, directory);
   const stats = await lstat(targetDir).catch(() => undefined);
@@ -30,10 +48,26 @@ export async function snapshotWorkspace(directory: string, cwd: string): Promise
   if (stats && !stats.isDirectory()) {
     throw usageError(`${directory} exists and is not a directory; choose another name`);
   }
-  return {
+  const workspace: Workspace = {
     targetDir,
     exists: stats !== undefined,
     isCurrentDirectory: targetDir === path.resolve(cwd),
     insideGitWorkTree: isInsideGitWorkTree(targetDir),
+  };
+  const project = workspace.exists ? await detectExistingProject(targetDir) : undefined;
+  if (!project) return workspace;
+
+  const [gitignore, envExample, envKeys, git] = await Promise.all([
+    readIfFile(path.join(targetDir, '.gitignore')),
+    readIfFile(path.join(targetDir, '.env.example')),
+    readEnvKeys(path.join(targetDir, '.env')),
+    workspace.insideGitWorkTree ? readGitState(targetDir) : undefined,
+  ]);
+  return {
+    ...workspace,
+    project,
+    mergedFiles: { '.gitignore': gitignore, '.env.example': envExample },
+    ...(envKeys ? { envKeys } : {}),
+    ...(git ? { git } : {}),
   };
 }

@@ -14,7 +14,7 @@ async function filesFor(packageManager: string) {
   const result = plan(options, layers, await loadTemplates(TEMPLATES, layers.map((layer) => layer.id)), { targetDir: '/x/app', exists: false, isCurrentDirectory: false, insideGitWorkTree: false });
   return (path: string) => {
     const file = result.files.find((candidate) => candidate.path === path);
-    assert.ok(file, path);
+    assert.ok(file?.type === 'create', path);
     return file;
   };
 }
