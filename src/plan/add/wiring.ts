@@ -36,7 +36,7 @@ export function wiringFor(project: ExistingProject, framework: Framework, module
   if (mount) {
     return [
       {
-        comment: `In the file that creates your ${framework} app (${where}), after creating \`app\`. It adds ${mount.routes} and nothing else:`,
+        comment: `In the file that creates your ${framework} app (${where}), right after creating \`app\` and before its app-wide middleware (body parsers, CORS). It adds ${mount.routes} and nothing else:`,
         language,
         code: [importLine('createSecureAi', 'index.ts'), importLine('mountSecureAi', mount.file), mount.call].join('\n'),
       },

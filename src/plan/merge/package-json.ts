@@ -22,13 +22,18 @@ const indentOf = (text: string): string => /\n([ \t]+)\S/.exec(text)?.[1] ?? '  
 function withAdditions(existing: Record<string, string>, additions: Record<string, string>): Record<string, string> {
   const keys = Object.keys(existing);
   const wasSorted = keys.every((key, index) => index === 0 || keys[index - 1]!.localeCompare(key) <= 0);
-  const merged = { ...existing, ...additions };
+  const merged = { ...existing, ...Object.fromEntries(Object.entries(additions).sort(([a], [b]) => a.localeCompare(b))) };
   return wasSorted ? Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b))) : merged;
 }
 
-/** Serializes `value` as it would appear one level deep in a file indented by `indent`. */
-const serializeAtDepthOne = (value: unknown, indent: string, eol: string): string =>
-  JSON.stringify(value, null, indent).split('\n').join(`${eol}${indent}`);
+/**
+ * Serializes `value` as it would appear one level deep in a file indented by `indent`;
+ * an object the file wrote on one line (`{ "test": "x" }`) stays on one line.
+ */
+function serializeAtDepthOne(value: Record<string, string>, indent: string, eol: string, oneLine: boolean): string {
+  if (oneLine) return `{ ${Object.entries(value).map(([key, entry]) => `${JSON.stringify(key)}: ${JSON.stringify(entry)}`).join(', ')} }`;
+  return JSON.stringify(value, null, indent).split('\n').join(`${eol}${indent}`);
+}
 
 /**
  * Adds missing dependencies, devDependencies and scripts to an existing package.json
@@ -59,8 +64,11 @@ export function mergePackageJson(text: string, wanted: PackageJsonAdditions): Pa
     if (Object.keys(additions).length === 0) continue;
     const member = layout.members.find((entry) => entry.key === key);
     const value = withAdditions(member ? (manifest[key] ?? {}) : {}, additions);
-    if (member) edits.push({ start: member.valueStart, end: member.valueEnd, replacement: serializeAtDepthOne(value, indent, eol) });
-    else newMembers.push(`${indent}${JSON.stringify(key)}: ${serializeAtDepthOne(value, indent, eol)}`);
+    if (member) {
+      const original = text.slice(member.valueStart, member.valueEnd);
+      const oneLine = !original.includes('\n') && Object.keys(manifest[key] ?? {}).length > 0;
+      edits.push({ start: member.valueStart, end: member.valueEnd, replacement: serializeAtDepthOne(value, indent, eol, oneLine) });
+    } else newMembers.push(`${indent}${JSON.stringify(key)}: ${serializeAtDepthOne(value, indent, eol, false)}`);
   }
   if (newMembers.length > 0) {
     const last = layout.members.at(-1);
