@@ -52,23 +52,35 @@ interface Placed {
   to: string;
 }
 
+const importsOf = (entry: Placed): string[] =>
+  entry.from.endsWith('.ts') ? relativeImportsOf(entry.file.content.toString('utf8')).map((specifier) => resolveSpecifier(entry.from, specifier)) : [];
+
 /**
  * Drops tests that need a file an addition leaves out (e.g. a test that starts the
- * project's server), until every remaining import is satisfied. A module file with a
- * missing import is a bug in the layers, not something to drop quietly.
+ * project's server), until every remaining import is satisfied; then drops test
+ * support no remaining test uses. A module file with a missing import is a bug in the
+ * layers, not something to drop quietly.
  */
 function withImportsSatisfied(placed: Placed[]): Placed[] {
   let kept = placed;
   for (;;) {
     const paths = new Set(kept.map((entry) => entry.from));
-    const broken = kept.filter(
-      (entry) => entry.from.endsWith('.ts') && relativeImportsOf(entry.file.content.toString('utf8')).some((specifier) => !paths.has(resolveSpecifier(entry.from, specifier))),
-    );
-    if (broken.length === 0) return kept;
+    const broken = kept.filter((entry) => importsOf(entry).some((target) => !paths.has(target)));
+    if (broken.length === 0) break;
     const module = broken.find((entry) => !entry.from.startsWith('test/'));
     if (module) throw new Error(`${module.file.layer}/${module.file.path} imports a file an addition leaves out`);
     kept = kept.filter((entry) => !broken.includes(entry));
   }
+  const byPath = new Map(kept.map((entry) => [entry.from, entry]));
+  const reachable = new Set<string>();
+  const visit = (path: string) => {
+    if (reachable.has(path)) return;
+    reachable.add(path);
+    for (const target of importsOf(byPath.get(path)!)) visit(target);
+  };
+  // Roots: everything but TypeScript test support (the hook .mjs is loaded by a script, not imported).
+  for (const entry of kept) if (!entry.from.startsWith('test/support/') || !entry.from.endsWith('.ts')) visit(entry.from);
+  return kept.filter((entry) => reachable.has(entry.from));
 }
 
 /** Our own tsconfig for projects that have none of their own (JavaScript projects). */

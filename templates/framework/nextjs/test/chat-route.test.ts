@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { startFakeProvider } from './support/fake-provider.ts';
-import { assertErrorBody, STACK_FRAME } from './support/http.ts';
+import { assertErrorBody, STACK_FRAME, type StreamingInit } from './support/http.ts';
 import { CHAT_URL, chatRequest, chatRouteFor } from './support/next-route.ts';
 import { providerShape } from './support/provider-shape.ts';
 import { assertNoSentinel } from './support/sentinel.ts';
@@ -38,7 +38,8 @@ describe('POST /api/chat handler', () => {
         controller.close();
       },
     });
-    const streamed = new Request(CHAT_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' });
+    const init: StreamingInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' };
+    const streamed = new Request(CHAT_URL, init);
     await assertErrorBody(await route.POST(streamed), 413, 'payload_too_large');
     assert.equal(fake.requests.length, 0);
   });

@@ -14,6 +14,13 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
   });
 }
 
+/**
+ * A request init with a streamed body. `duplex` is missing from the DOM's RequestInit
+ * type, which projects with the DOM lib (e.g. an existing app this module was added
+ * to) use instead of Node's, so it is typed here rather than inline.
+ */
+export type StreamingInit = RequestInit & { duplex: 'half' };
+
 /** POSTs `bytes` as a stream, so no Content-Length tells the server the size up front. */
 export function postChunked(url: string, bytes: Uint8Array): Promise<Response> {
   const chunkSize = 4 * 1024;
@@ -23,7 +30,8 @@ export function postChunked(url: string, bytes: Uint8Array): Promise<Response> {
       controller.close();
     },
   });
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' });
+  const init: StreamingInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' };
+  return fetch(url, init);
 }
 
 export interface ErrorBody {
