@@ -14,3 +14,6 @@ export const MOUNT_LAYERS: Partial<Record<Framework, Layer>> = {
   fastify: defineLayer({ id: 'mount/fastify', addModeOnly: true }),
   hono: defineLayer({ id: 'mount/hono', addModeOnly: true }),
 };
+
+/** What the mount adapters share (the prefix rules); only added with one of them. */
+export const mountSharedLayer = defineLayer({ id: 'mount/shared', addModeOnly: true });

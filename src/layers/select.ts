@@ -8,7 +8,7 @@ import { expressLayer } from './express.ts';
 import { fastifyLayer } from './fastify.ts';
 import { honoLayer } from './hono.ts';
 import { nextjsLayer } from './nextjs.ts';
-import { addNodeLayer, MOUNT_LAYERS } from './addition.ts';
+import { addNodeLayer, MOUNT_LAYERS, mountSharedLayer } from './addition.ts';
 import { anthropicLayer, openaiCompatibleLayer, openaiLayer } from './providers.ts';
 
 const RUNTIME_LAYERS: Record<Runtime, Layer> = { node: nodeLayer };
@@ -46,7 +46,7 @@ export function layersFor({ runtime, framework, provider }: LayerChoice, adding 
   });
   const layers = [baseLayer, RUNTIME_LAYERS[runtime], ...required, frameworkLayer, PROVIDER_LAYERS[provider]];
   const mount = MOUNT_LAYERS[framework];
-  return adding ? [...layers, addNodeLayer, ...(mount ? [mount] : [])] : layers;
+  return adding ? [...layers, addNodeLayer, ...(mount ? [mountSharedLayer, mount] : [])] : layers;
 }
 
 /** The framework layer's entry file (what `start` runs). */

@@ -40,9 +40,9 @@ export async function generateProject(parent: string, combination: Combination, 
  * NODE_TEST_CONTEXT must not leak from our own test runner: with it, the project's
  * `node --test` believes it is nested, runs no test file, and exits 0.
  */
-export async function npmIn(directory: string, args: readonly string[]) {
+export async function npmIn(directory: string, args: readonly string[], extraEnv: Record<string, string> = {}) {
   const started = Date.now();
-  const env = { ...withNodeLts(), CI: '1', NODE_ENV: undefined, NODE_TEST_CONTEXT: undefined };
+  const env = { ...withNodeLts(), CI: '1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: undefined, NODE_TEST_CONTEXT: undefined, ...extraEnv };
   const result = await execa('npm', args, { cwd: directory, env, reject: false, all: true, timeout: 600_000 });
   return { exitCode: result.exitCode ?? -1, output: result.all ?? '', seconds: (Date.now() - started) / 1000 };
 }

@@ -4,7 +4,7 @@ import { setTimeout } from 'node:timers/promises';
 import type { RunningApp } from './support/app-contract.ts';
 import { startApp } from './support/app-server.ts';
 import { startFakeProvider } from './support/fake-provider.ts';
-import { assertErrorBody, postChunked, postJson, UUID } from './support/http.ts';
+import { assertErrorBody, assertSecurityHeaders, postChunked, postJson, UUID } from './support/http.ts';
 import { providerShape } from './support/provider-shape.ts';
 
 const fake = await startFakeProvider();
@@ -26,15 +26,6 @@ async function eventually(condition: () => boolean): Promise<boolean> {
     await setTimeout(20);
   }
   return true;
-}
-
-function assertSecurityHeaders(response: Response): void {
-  const csp = response.headers.get('content-security-policy') ?? '';
-  assert.match(csp, /default-src 'none'/);
-  assert.match(csp, /frame-ancestors 'none'/);
-  assert.match(response.headers.get('strict-transport-security') ?? '', /max-age=\d{7,}/);
-  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-  assert.equal(response.headers.get('x-powered-by'), null);
 }
 
 describe('the HTTP app', () => {

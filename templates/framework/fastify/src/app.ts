@@ -6,8 +6,9 @@ import type { Ai } from './ai/types.ts';
 import type { Config } from './config/env.ts';
 import { handleChat } from './http/chat.ts';
 import { errorResponse } from './http/error-response.ts';
-import { errorHandler, RateLimitedError, sendError } from './http/fastify-errors.ts';
-import { CSP_DIRECTIVES, HSTS_MAX_AGE_SECONDS, JSON_BODY_LIMIT_BYTES, RATE_LIMIT_WINDOW_MS } from './http/policy.ts';
+import { errorHandler, sendError } from './http/fastify-errors.ts';
+import { CSP_DIRECTIVES, HSTS_MAX_AGE_SECONDS, JSON_BODY_LIMIT_BYTES } from './http/policy.ts';
+import { rateLimitOptions } from './http/fastify-rate-limit.ts';
 import { newRequestId, REQUEST_ID_HEADER } from './http/request-id.ts';
 import { createHttpServer } from './http/serve.ts';
 import type { Logger } from './log/logger.ts';
@@ -67,13 +68,7 @@ export function buildApp({ config, ai, logger }: AppDeps): FastifyInstance {
       // In this scope only, so /health is never limited. It runs on onRequest,
       // before the body is read: refused requests cost neither parsing nor AI calls.
       // Keyed by request.ip (the socket's address while trustProxy is off), IPv6 by /64.
-      await api.register(rateLimit, {
-        max: config.RATE_LIMIT_PER_MINUTE,
-        timeWindow: RATE_LIMIT_WINDOW_MS,
-        enableDraftSpec: true,
-        // Thrown, so the error handler answers in our shape.
-        errorResponseBuilder: (_request, context) => new RateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000))),
-      });
+      await api.register(rateLimit, rateLimitOptions(config.RATE_LIMIT_PER_MINUTE));
 
       api.post('/chat', async (request, reply) => {
         // Stop paying for an answer nobody will read. (Not request.signal: Fastify

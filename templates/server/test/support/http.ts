@@ -50,3 +50,13 @@ export async function assertErrorBody(response: Response, status: number, code: 
   assert.equal(body.requestId, response.headers.get('x-request-id'));
   return body;
 }
+
+/** The headers every response of our server carries (helmet with the policy of src/http/policy.ts). */
+export function assertSecurityHeaders(response: Response): void {
+  const csp = response.headers.get('content-security-policy') ?? '';
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.match(response.headers.get('strict-transport-security') ?? '', /max-age=\d{7,}/);
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(response.headers.get('x-powered-by'), null);
+}
