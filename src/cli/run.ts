@@ -146,6 +146,7 @@ export async function run(environment: RunEnvironment): Promise<number> {
     const layers = layersFor(options, workspace.project !== undefined);
     const templates = await loadTemplates(environment.templatesRoot ?? defaultTemplatesRoot(), layers.map((layer) => layer.id));
     const thePlan = plan(options, layers, templates, workspace);
+    for (const warning of thePlan.addition?.warnings ?? []) reporter.warn(warning);
     const classified = await preflight(workspace.targetDir, thePlan.files);
 
     if (commandLine.flags.dryRun) {

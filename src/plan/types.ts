@@ -52,4 +52,6 @@ export interface AdditionSummary {
   scripts: Record<string, string>;
   wiring: WiringSnippet[];
   testCommand: string;
+  /** Things the user should know before relying on the module (e.g. an older major kept). */
+  warnings: string[];
 }

@@ -1,3 +1,4 @@
+import { FRAMEWORK_CHOICES, labelOf, type Framework } from '../options/catalog.ts';
 import type { RunResult } from './result.ts';
 
 const LABELS: Record<string, string> = {
@@ -18,7 +19,7 @@ export const formatDiffs = (files: RunResult['files']): string[] => files.flatMa
 
 /** `Express app, TypeScript, ESM, code in src/, npm (package-lock.json)`. */
 export function formatDetected(detected: NonNullable<RunResult['detected']>): string {
-  const framework = detected.framework === 'none' ? 'no server framework' : `${detected.framework} app`;
+  const framework = detected.framework === 'none' ? 'no server framework' : `${labelOf(FRAMEWORK_CHOICES, detected.framework as Framework)} app`;
   const packageManager = detected.packageManager ? `${detected.packageManager} (${detected.packageManagerSource})` : 'no lockfile';
   const code = detected.sourceDir === '.' ? 'code at the root' : `code in ${detected.sourceDir}/`;
   return `${framework}, ${detected.typescript ? 'TypeScript' : 'JavaScript'}, ${detected.moduleType === 'module' ? 'ESM' : 'CommonJS'}, ${code}, ${packageManager}; adding ${detected.moduleRoot}/`;

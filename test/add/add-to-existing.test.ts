@@ -216,4 +216,13 @@ describe('adding to an existing project', () => {
     assert.equal(overridden.options['packageManager'], 'npm');
     assert.equal(overridden.options['framework'], 'none');
   });
+
+  test('a dependency kept on another major than ours is a warning, and its version is not changed', async () => {
+    const root = await tempDir();
+    await writeFile(path.join(root, 'package.json'), '{ "name": "old", "dependencies": { "express": "^4.21.2", "zod": "~3.23.8" } }\n');
+    const { result } = await add(root, ['--dry-run']);
+    assert.ok(result.warnings.some((warning) => /^express \^4\.21\.2 is kept as it is; the added module is tested with express 5\./.test(warning)), result.warnings.join('\n'));
+    assert.ok(result.warnings.some((warning) => /^zod ~3\.23\.8 is kept/.test(warning)));
+    assert.ok(!result.files.find((file) => file.path === 'package.json')?.diff?.includes('-    "express"'));
+  });
 });

@@ -83,6 +83,24 @@ function withImportsSatisfied(placed: Placed[]): Placed[] {
   return kept.filter((entry) => reachable.has(entry.from));
 }
 
+const majorOf = (range: string): string | undefined => /^[\^~>=v\s]*(\d+)[.\sx*]?/.exec(range)?.[1];
+
+/**
+ * The project keeps its own version of a dependency we also use; when its range is on
+ * another major than the one our module is tested with, say so rather than change it.
+ */
+function olderMajorsKept(packageJsonText: string, wanted: Readonly<Record<string, string>>): string[] {
+  const manifest = JSON.parse(packageJsonText) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const existing = { ...manifest.devDependencies, ...manifest.dependencies };
+  return Object.entries(wanted).flatMap(([name, version]) => {
+    const range = existing[name];
+    const kept = range === undefined ? undefined : majorOf(range);
+    return kept !== undefined && kept !== majorOf(version)
+      ? [`${name} ${range} is kept as it is; the added module is tested with ${name} ${version}. If \`test:ai\` fails, upgrade ${name}.`]
+      : [];
+  });
+}
+
 /** Our own tsconfig for projects that have none of their own (JavaScript projects). */
 function moduleTsconfig(templates: readonly TemplateFile[]): string {
   const runtimeConfig = templates.find((file) => file.layer === 'runtime/node' && file.path === 'tsconfig.json');
@@ -111,8 +129,9 @@ export function planAddition(options: Options, layers: readonly Layer[], templat
     ...(project.typescript ? {} : { 'typecheck:ai': `tsc --noEmit -p ${moduleRoot}/tsconfig.json` }),
   };
   const skippedDevDependencies = new Set(layers.flatMap((layer) => layer.projectOnlyDevDependencies ?? []));
+  const wantedDependencies: Record<string, string> = Object.assign({}, ...layers.map((layer) => layer.dependencies ?? {}));
   const merged = mergePackageJson(project.packageJsonText, {
-    dependencies: Object.assign({}, ...layers.map((layer) => layer.dependencies ?? {})),
+    dependencies: wantedDependencies,
     devDependencies: Object.fromEntries(
       Object.entries(Object.assign({}, ...layers.map((layer) => layer.devDependencies ?? {})) as Record<string, string>).filter(([name]) => !skippedDevDependencies.has(name)),
     ),
@@ -126,6 +145,7 @@ export function planAddition(options: Options, layers: readonly Layer[], templat
     scripts: { ...merged.added.scripts },
     wiring: wiringFor(project, options.framework, moduleRoot),
     testCommand: runScript(options.packageManager, 'test:ai'),
+    warnings: olderMajorsKept(project.packageJsonText, wantedDependencies),
   };
   const context = {
     ...templateContextFor(options, variables, Object.keys(scripts)),
