@@ -33,8 +33,10 @@ async function applyWiring(root: string, appFile: string, nextSteps: readonly st
   assert.ok(call && imports.length === 2, nextSteps.join('\n'));
   const file = path.join(root, appFile);
   const source = await readFile(file, 'utf8');
-  assert.match(source, /const app = express\(\);/);
-  await writeFile(file, `${imports.join('\n')}\n${source.replace('const app = express();', `const app = express();\n  ${call}`)}`);
+  const creation = /^( *)const app = .+$/m.exec(source);
+  assert.ok(creation, `${appFile} creates \`app\``);
+  const [line, indent] = creation;
+  await writeFile(file, `${imports.join('\n')}\n${source.replace(line, `${line}\n${indent}${call}`)}`);
 }
 
 /** Starts the wired app (from `entry`, compiled if need be) and asks our health route and one of the app's own. */
@@ -54,9 +56,12 @@ async function probe(root: string, entry: string, ownPath: string, env: Record<s
   assert.ok(!result.all.includes(FIXTURE_SENTINEL), 'the key reached the output');
 }
 
-const WIRED: Record<string, { appFile: string; build?: string[]; entry: string; ownPath: string }> = {
-  'express-js-commonjs': { appFile: 'index.js', entry: './index.js', ownPath: '/' },
-  'express-ts': { appFile: 'src/app.ts', build: ['run', 'build'], entry: './dist/app.js', ownPath: '/orders' },
+/** Where to paste the wiring; `probe` starts the result (Express factories only) and asks it. */
+const WIRED: Record<string, { appFile: string; build?: string[]; probe?: { entry: string; ownPath: string } }> = {
+  'express-js-commonjs': { appFile: 'index.js', probe: { entry: './index.js', ownPath: '/' } },
+  'express-ts': { appFile: 'src/app.ts', build: ['run', 'build'], probe: { entry: './dist/app.js', ownPath: '/orders' } },
+  // Compiling with the lines pasted in proves the printed imports resolve and type-check.
+  'hono-ts': { appFile: 'src/index.ts', build: ['run', 'build'] },
 };
 
 describe('adding to existing projects: install, their own checks, our checks, the wiring', () => {
@@ -88,8 +93,11 @@ describe('adding to existing projects: install, their own checks, our checks, th
       const wired = WIRED[fixture.name];
       if (wired) {
         await applyWiring(root, wired.appFile, result.nextSteps);
-        if (wired.build) assert.equal((await npmIn(root, wired.build)).exitCode, 0, 'builds with the wiring pasted in');
-        await probe(root, wired.entry, wired.ownPath, KEY_ENV[provider]!);
+        if (wired.build) {
+          const build = await npmIn(root, wired.build);
+          assert.equal(build.exitCode, 0, `builds with the wiring pasted in: ${build.output.slice(-3000)}`);
+        }
+        if (wired.probe) await probe(root, wired.probe.entry, wired.probe.ownPath, KEY_ENV[provider]!);
       }
       t.diagnostic(`${fixture.name}: add+install ${addSeconds.toFixed(1)} s, test:ai ${checks.seconds.toFixed(1)} s, ${/\bpass (\d+)/.exec(checks.output)?.[1]} checks`);
     });

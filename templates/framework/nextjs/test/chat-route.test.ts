@@ -63,6 +63,13 @@ describe('POST /api/chat handler', () => {
     assert.equal(other.status, 200);
   });
 
+  test('behind an appending proxy, addresses the client made up do not buy it a fresh window', async () => {
+    const route = chatRouteFor(fake, { RATE_LIMIT_PER_MINUTE: '1' });
+    const claimed = (made: string) => chatRequest({ message: 'hi' }, { 'x-forwarded-for': `${made}, 198.51.100.7` });
+    assert.equal((await route.POST(claimed('10.0.0.1'))).status, 200);
+    assert.equal((await route.POST(claimed('10.0.0.2'))).status, 429);
+  });
+
   test('CORS: only listed origins get Access-Control-Allow-Origin, on POST and on the preflight', async () => {
     const allowed = 'https://app.example.com';
     const closed = chatRouteFor(fake);

@@ -34,7 +34,9 @@ export function createChatRoute(context: () => ServerContext): ChatRoute {
       const fail = (response: ErrorResponse) => json(response.status, response.body, { ...headers, ...response.headers });
 
       // src/server.ts sets X-Forwarded-For to the peer address, whatever the client sent.
-      const decision = limiter.hit(clientKey(request.headers.get('x-forwarded-for') ?? undefined));
+      // Under another server, the rightmost address is the one the nearest proxy added;
+      // the ones before it are whatever the client claimed.
+      const decision = limiter.hit(clientKey(request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()));
       if (!decision.allowed) {
         logger.warn('http.error', { ...fields, status: 429, code: 'rate_limited' });
         return fail(errorResponse('rate_limited', requestId, decision.retryAfterSeconds));
