@@ -15,6 +15,7 @@ import { nextStepsFor } from '../plan/next-steps.ts';
 import { moduleRootOf } from '../plan/add/plan-addition.ts';
 import { defaultTemplatesRoot, loadTemplates } from '../templates/source.ts';
 import { installCommand } from '../util/package-manager.ts';
+import { shellQuote } from '../util/shell-quote.ts';
 import { snapshotWorkspace, type Workspace } from '../workspace/snapshot.ts';
 import { helpText } from './help.ts';
 import { chooseReporter, isInteractive } from './mode.ts';
@@ -75,7 +76,7 @@ const finalFiles = (resolved: readonly Resolved[]) => resolved.map((entry) => re
 function warnAboutProject(workspace: Workspace, commandLine: { flags: { git?: boolean } }, reporter: Reporter): void {
   if (!workspace.project) return;
   for (const file of workspace.git?.trackedEnvFiles ?? []) {
-    reporter.warn(`SECURITY: ${file} is tracked by git, so its secrets are in the repository history. Run: git rm --cached ${file}  then rotate every key it held.`);
+    reporter.warn(`SECURITY: ${file} is tracked by git, so its secrets are in the repository history. Run: git rm --cached -- ${shellQuote(file)}  then rotate every key it held.`);
   }
   if (commandLine.flags.git) reporter.warn('--git is ignored: adding to an existing project never runs git init or commits.');
 }

@@ -1,9 +1,8 @@
 import type { Options } from '../options/schema.ts';
+import { shellQuote } from '../util/shell-quote.ts';
 import { installCommand, runScript, runScriptWithArgs } from '../util/package-manager.ts';
 import type { AdditionSummary } from './types.ts';
 
-/** Shell-quotes a path for the "cd" hint only when it needs it. */
-const quotePath = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`);
 
 export interface NextStepsInput {
   options: Options;
@@ -25,7 +24,7 @@ function envStep(requiredEnv: readonly string[], hasEnvFile: boolean): string[] 
 /** What is left for the user to do, in order. The report prints these lines as they are. */
 export function nextStepsFor({ options, requiredEnv, isCurrentDirectory, installed, hasEnvFile = false, addition }: NextStepsInput): string[] {
   const pm = options.packageManager;
-  const cd = isCurrentDirectory ? [] : [`cd ${quotePath(options.directory)}`];
+  const cd = isCurrentDirectory ? [] : [`cd ${shellQuote(options.directory)}`];
   if (addition) {
     const addsDependencies = Object.keys(addition.dependencies).length + Object.keys(addition.devDependencies).length > 0;
     return [

@@ -26,3 +26,6 @@ export function appendLines(text: string, lines: readonly string[]): string {
   const separator = text === '' || endsWithNewline ? '' : eol;
   return `${text}${separator}${lines.map((line) => `${line}${eol}`).join('')}`;
 }
+
+/** JSON.parse that accepts the UTF-8 byte order mark some editors write (npm accepts it too). */
+export const parseJsonText = (text: string): unknown => JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -4,6 +4,15 @@ const CONTEXT_LINES = 3;
 /** Above this many lines on both sides the LCS table gets large; show a whole-file replace instead. */
 const MAX_LINES = 4_000;
 
+/** Marks a last line without a final newline, so adding one shows as a change, as in `diff -u`. */
+const NO_NEWLINE = '\u0000';
+
+function diffLines(text: string): string[] {
+  const lines = linesOf(text);
+  if (lines.length > 0 && !/\n$/.test(text)) lines[lines.length - 1] += NO_NEWLINE;
+  return lines;
+}
+
 type Edit = { kind: ' ' | '-' | '+'; line: string; oldIndex: number; newIndex: number };
 
 /** Longest-common-subsequence edit script; files we merge are small. */
@@ -43,16 +52,15 @@ const range = (start: number, count: number) => (count === 1 ? `${start}` : `${c
 
 /**
  * A unified diff (`diff -u` style) of two texts, for --dry-run. Empty when they are
- * equal. Line-ending-only changes are not shown: merges keep the file's own endings.
+ * equal. CRLF and LF count as the same ending: merges keep the file's own endings.
  */
 export function unifiedDiff(path: string, beforeText: string | undefined, afterText: string): string {
   if (beforeText === afterText) return '';
-  const before = linesOf(beforeText ?? '');
-  const after = linesOf(afterText);
+  const before = diffLines(beforeText ?? '');
+  const after = diffLines(afterText);
   const edits = editScript(before, after);
   const changed = edits.flatMap((edit, index) => (edit.kind === ' ' ? [] : [index]));
   const output = [`--- ${beforeText === undefined ? '/dev/null' : `a/${path}`}`, `+++ b/${path}`];
-  if (changed.length === 0) output.push('@@ only the final newline differs @@');
   let cursor = 0;
   while (cursor < changed.length) {
     const start = Math.max(0, changed[cursor]! - CONTEXT_LINES);
@@ -64,7 +72,11 @@ export function unifiedDiff(path: string, beforeText: string | undefined, afterT
     const newCount = hunk.filter((edit) => edit.kind !== '-').length;
     const first = hunk[0]!;
     output.push(`@@ -${range(first.oldIndex + 1, oldCount)} +${range(first.newIndex + 1, newCount)} @@`);
-    for (const edit of hunk) output.push(`${edit.kind}${edit.line}`);
+    for (const edit of hunk) {
+      const missingNewline = edit.line.endsWith(NO_NEWLINE);
+      output.push(`${edit.kind}${missingNewline ? edit.line.slice(0, -NO_NEWLINE.length) : edit.line}`);
+      if (missingNewline) output.push('\\ No newline at end of file');
+    }
   }
   return `${output.join('\n')}\n`;
 }

@@ -1,7 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { linesOf } from '../util/text-format.ts';
 
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S?)/;
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/;
+
+/** Whether a `.env` value is non-empty as dotenv reads it: quotes unwrapped, ` # comment` cut. */
+function hasValue(raw: string): boolean {
+  const value = raw.trim();
+  const quote = value[0];
+  if (quote === '"' || quote === "'" || quote === '`') {
+    const end = value.indexOf(quote, 1);
+    return (end === -1 ? value.length - 1 : end - 1) > 0;
+  }
+  return value.replace(/(^|\s)#.*$/, '').trim() !== '';
+}
 
 /**
  * The names of the variables a `.env` file gives a value, and nothing else: values
@@ -11,8 +22,7 @@ export function keysWithValues(text: string): Set<string> {
   const keys = new Set<string>();
   for (const line of linesOf(text)) {
     const match = ASSIGNMENT.exec(line);
-    // `KEY=` and `KEY=""` leave the variable without a value.
-    if (match?.[1] && match[2] && !/^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=\s*(""|'')\s*$/.test(line)) keys.add(match[1]);
+    if (match?.[1] && hasValue(match[2] ?? '')) keys.add(match[1]);
   }
   return keys;
 }

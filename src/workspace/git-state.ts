@@ -8,6 +8,8 @@ export interface GitState {
 }
 
 const ENV_FILE = /(^|\/)\.env(\..+)?$/;
+/** Templates meant to be shared: `.env.example`, `.env.local.example`, `.env.sample`... */
+const ENV_TEMPLATE = /\.(example|sample|template|dist)$/;
 
 /**
  * Asks git (read-only commands, argument arrays) about the repository around the
@@ -21,7 +23,7 @@ export async function readGitState(targetDir: string): Promise<GitState | undefi
   return {
     trackedEnvFiles: tracked.output
       .split('\0')
-      .filter((file) => ENV_FILE.test(file) && !file.endsWith('.env.example'))
+      .filter((file) => ENV_FILE.test(file) && !ENV_TEMPLATE.test(file))
       .sort(),
     dirty: status.ok && status.output.length > 0,
   };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { jsonLayout } from '../../src/plan/merge/json-members.ts';
@@ -156,7 +156,7 @@ describe('adding to an existing project', () => {
     const security = result.warnings.filter((warning) => warning.startsWith('SECURITY:'));
     assert.equal(security.length, 2);
     assert.ok(security.some((warning) => /^SECURITY: config\/\.env\.production is tracked by git/.test(warning)), security.join('\n'));
-    assert.ok(security.some((warning) => /^SECURITY: \.env is tracked by git.*git rm --cached \.env /.test(warning)), security.join('\n'));
+    assert.ok(security.some((warning) => /^SECURITY: \.env is tracked by git.*git rm --cached -- \.env /.test(warning)), security.join('\n'));
     // The key is set in .env: only the key NAME was read, so it is not asked for again.
     assert.ok(!result.nextSteps.some((step) => step.includes('OPENAI_API_KEY')), result.nextSteps.join('\n'));
     assert.ok(!result.nextSteps.some((step) => step.startsWith('cp .env.example')));
@@ -224,5 +224,69 @@ describe('adding to an existing project', () => {
     assert.ok(result.warnings.some((warning) => /^express \^4\.21\.2 is kept as it is; the added module is tested with express 5\./.test(warning)), result.warnings.join('\n'));
     assert.ok(result.warnings.some((warning) => /^zod ~3\.23\.8 is kept/.test(warning)));
     assert.ok(!result.files.find((file) => file.path === 'package.json')?.diff?.includes('-    "express"'));
+  });
+
+  test('in a monorepo package, the lockfile at the workspace root names the package manager', async () => {
+    const workspace = await tempDir();
+    await git(workspace, ['init', '--quiet']);
+    await writeFile(path.join(workspace, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
+    await writeFile(path.join(workspace, 'pnpm-workspace.yaml'), 'packages:\n  - packages/*\n');
+    const root = path.join(workspace, 'packages', 'my äpp');
+    await mkdir(root, { recursive: true });
+    await writeFile(path.join(root, 'package.json'), '{ "name": "my-app" }\n');
+    const run = await runCli(['.', '--yes', '--json', '--dry-run'], { cwd: root });
+    const result = JSON.parse(run.stdout) as AddResult;
+    assert.equal(result.options['packageManager'], 'pnpm');
+    assert.equal(result.detected['packageManagerSource'], '../../pnpm-lock.yaml');
+    assert.deepEqual(result.steps, ['pnpm install']);
+  });
+
+  test('Next.js with its pages in src/ gets the route in src/app; an existing /api/chat route is a conflict', async () => {
+    const root = await tempDir();
+    await mkdir(path.join(root, 'src', 'pages'), { recursive: true });
+    await writeFile(path.join(root, 'package.json'), '{ "name": "pages-app", "dependencies": { "next": "16.4.6" } }\n');
+    await writeFile(path.join(root, 'src', 'pages', 'index.js'), 'export default function Home() { return null; }\n');
+    const { result } = await add(root, ['--dry-run']);
+    assert.ok(result.files.some((file) => file.path === 'src/app/api/chat/route.ts' && file.action === 'create'));
+    assert.ok(!result.files.some((file) => file.path.startsWith('app/')), 'nothing at the root, where Next.js would stop reading src/');
+    assert.ok(result.nextSteps.some((step) => step.startsWith("import { createSecureAi } from './secure-ai/index';")), 'Next.js code imports, even in a CommonJS package');
+    await mkdir(path.join(root, 'src', 'pages', 'api'));
+    await writeFile(path.join(root, 'src', 'pages', 'api', 'chat.js'), 'export default function handler() {}\n');
+    const clash = await add(root, ['--dry-run']);
+    assert.equal(clash.exitCode, 3);
+    assert.match(clash.result.error!.message, /src\/pages\/api\/chat\.js already answers \/api\/chat/);
+  });
+
+  test('package.json: a byte order mark is fine; a repeated key or a symbolic link is refused with exit 2', async () => {
+    const bom = await tempDir();
+    await writeFile(path.join(bom, 'package.json'), '\uFEFF{\n  "name": "bom"\n}\n');
+    const accepted = await add(bom);
+    assert.equal(accepted.exitCode, 0, accepted.stderr);
+    assert.ok((await readText(bom, 'package.json')).startsWith('\uFEFF{\n  "name": "bom",\n'));
+
+    const repeated = await tempDir();
+    const text = '{ "dependencies": { "left-pad": "1.0.0" }, "dependencies": { "zod": "3.0.0" } }\n';
+    await writeFile(path.join(repeated, 'package.json'), text);
+    const refused = await add(repeated);
+    assert.equal(refused.exitCode, 2);
+    assert.match(refused.result.error!.message, /"dependencies" twice/);
+    assert.equal(await readText(repeated, 'package.json'), text);
+
+    const linked = await tempDir();
+    await writeFile(path.join(linked, 'real.json'), '{ "name": "x" }\n');
+    await symlink('real.json', path.join(linked, 'package.json'));
+    const link = await add(linked, ['--dry-run']);
+    assert.equal(link.exitCode, 2);
+    assert.match(link.result.error!.message, /symbolic link/);
+  });
+
+  test('tracked env templates (.env.sample, .env.local.example) are not reported as leaks', async () => {
+    const root = await materialize(await tempDir(), FIXTURES.find((candidate) => candidate.name === 'esm-package')!);
+    await writeFile(path.join(root, '.env.sample'), 'OPENAI_API_KEY=\n');
+    await writeFile(path.join(root, '.env.local.example'), 'OPENAI_API_KEY=\n');
+    await git(root, ['add', '--force', '.env.sample', '.env.local.example']);
+    await git(root, ['commit', '--quiet', '-m', 'templates']);
+    const { result } = await add(root, ['--dry-run']);
+    assert.deepEqual(result.warnings.filter((warning) => warning.startsWith('SECURITY:')), []);
   });
 });

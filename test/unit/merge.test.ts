@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { relocateImports } from '../../src/plan/add/relocate.ts';
 import { mergeEnvExample } from '../../src/plan/merge/env-example.ts';
 import { mergeGitignore, missingPatterns } from '../../src/plan/merge/gitignore.ts';
+import { jsonLayout } from '../../src/plan/merge/json-members.ts';
 import { mergePackageJson } from '../../src/plan/merge/package-json.ts';
 import { unifiedDiff } from '../../src/util/unified-diff.ts';
 import { keysWithValues } from '../../src/workspace/env-file.ts';
@@ -54,6 +55,27 @@ describe('package.json merge', () => {
   });
 });
 
+describe('package.json layout and odd files', () => {
+  test('jsonLayout finds each top-level member and its value exactly', () => {
+    const text = '\uFEFF{ "a" : 1, "b\\"c": {"x": "}"}, "d": [1, [2]] }';
+    const { members, rootEnd } = jsonLayout(text);
+    assert.deepEqual(members.map((member) => [member.key, text.slice(member.start, member.valueEnd)]), [
+      ['a', '"a" : 1'],
+      ['b"c', '"b\\"c": {"x": "}"}'],
+      ['d', '"d": [1, [2]]'],
+    ]);
+    assert.deepEqual(members.map((member) => text.slice(member.valueStart, member.valueEnd)), ['1', '{"x": "}"}', '[1, [2]]']);
+    assert.equal(text[rootEnd], '}');
+  });
+
+  test('a byte order mark is kept, and a minified file stays on one line', () => {
+    const withBom = mergePackageJson('\uFEFF{\n  "name": "b"\n}\n', wanted).content;
+    assert.ok(withBom.startsWith('\uFEFF{\n  "name": "b",\n  "scripts": {'), withBom);
+    const minified = mergePackageJson('{"name":"min","scripts":{"test":"x"}}', wanted).content;
+    assert.equal(minified, '{"name":"min","scripts":{"test":"x","test:ai":"node --test"},"dependencies":{"openai":"7.59.0","zod":"4.6.7"},"devDependencies":{"typescript":"7.0.2"}}');
+  });
+});
+
 describe('.gitignore merge', () => {
   test('adds only missing lines in one marked block, CRLF and no final newline respected', () => {
     const merged = mergeGitignore('node_modules\r\n.env', secrets);
@@ -64,6 +86,13 @@ describe('.gitignore merge', () => {
   test('a negation goes after the pattern it excepts, even if the file has it earlier', () => {
     assert.deepEqual(missingPatterns('!.env.example\n.env\n', secrets), ['.env.*', '!.env.example']);
     assert.deepEqual(missingPatterns('.env*\n', secrets), ['.env', '.env.*', '!.env.example']);
+  });
+
+  test('a block in a file with mixed line endings, its end marker with trailing spaces, grows in place', () => {
+    const text = 'node_modules\r\ndist\n\n# >>> create-secure-ai-app >>>\n.env\n# <<< create-secure-ai-app <<<  \nlast\n';
+    const merged = mergeGitignore(text, secrets);
+    assert.equal(merged, 'node_modules\r\ndist\n\n# >>> create-secure-ai-app >>>\n.env\n.env.*\n!.env.example\n# <<< create-secure-ai-app <<<  \nlast\n');
+    assert.equal(mergeGitignore(merged, secrets), merged);
   });
 
   test('a later run grows the existing block instead of adding another', () => {
@@ -85,8 +114,8 @@ describe('.env.example merge', () => {
 
 describe('.env reading', () => {
   test('yields the names of keys with a value, and nothing of the values', () => {
-    const keys = keysWithValues('A=secret-value\nexport B = "x"\nEMPTY=\nQUOTED=""\n# C=commented\nbad line\n');
-    assert.deepEqual([...keys].sort(), ['A', 'B']);
+    const keys = keysWithValues('A=secret-value\nexport B = "x"\nEMPTY=\nQUOTED=""\n# C=commented\nbad line\nD= # set me\nE=""  # later\nF=a#b\nG=\'\' \n');
+    assert.deepEqual([...keys].sort(), ['A', 'B', 'F']);
     assert.ok(![...keys].some((key) => key.includes('secret')));
   });
 });
@@ -117,5 +146,17 @@ describe('unified diff', () => {
     assert.equal(diff, '--- a/f\n+++ b/f\n@@ -1,3 +1,4 @@\n a\n-b\n+B\n c\n+d\n');
     assert.equal(unifiedDiff('f', 'same\n', 'same\n'), '');
     assert.match(unifiedDiff('f', undefined, 'new\n'), /^--- \/dev\/null\n\+\+\+ b\/f\n@@ -0,0 \+1 @@\n\+new\n$/);
+  });
+
+  test('a missing final newline is shown the way diff -u shows it', () => {
+    assert.equal(unifiedDiff('f', 'a\nb', 'a\nb\nc\n'), '--- a/f\n+++ b/f\n@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n');
+    assert.equal(unifiedDiff('f', 'a', 'a\n'), '--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+a\n');
+  });
+
+  test('very large files fall back to a whole-file replacement instead of a huge table', () => {
+    const big = (prefix: string) => `${Array.from({ length: 2_100 }, (_, index) => `${prefix}${index}`).join('\n')}\n`;
+    const diff = unifiedDiff('f', big('a'), big('b'));
+    assert.equal(diff.split('\n').filter((line) => line.startsWith('-a')).length, 2_100);
+    assert.equal(diff.split('\n').filter((line) => line.startsWith('+b')).length, 2_100);
   });
 });

@@ -1,9 +1,11 @@
+import { CliError } from '../../errors.ts';
 import type { Layer } from '../../layers/define-layer.ts';
 import type { Options } from '../../options/schema.ts';
 import type { TemplateFile } from '../../templates/source.ts';
 import { isTemplate, outputPathOf } from '../../templates/output-path.ts';
 import { renderTemplate } from '../../templates/render.ts';
 import { installArgs, runScript } from '../../util/package-manager.ts';
+import { parseJsonText } from '../../util/text-format.ts';
 import type { ExistingProject } from '../../workspace/existing-project.ts';
 import type { Workspace } from '../../workspace/snapshot.ts';
 import { envExampleFor, envVariablesOf } from '../env-example.ts';
@@ -90,7 +92,7 @@ const majorOf = (range: string): string | undefined => /^[\^~>=v\s]*(\d+)[.\sx*]
  * another major than the one our module is tested with, say so rather than change it.
  */
 function olderMajorsKept(packageJsonText: string, wanted: Readonly<Record<string, string>>): string[] {
-  const manifest = JSON.parse(packageJsonText) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const manifest = parseJsonText(packageJsonText) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
   const existing = { ...manifest.devDependencies, ...manifest.dependencies };
   return Object.entries(wanted).flatMap(([name, version]) => {
     const range = existing[name];
@@ -116,6 +118,11 @@ function moduleTsconfig(templates: readonly TemplateFile[]): string {
  */
 export function planAddition(options: Options, layers: readonly Layer[], templates: readonly TemplateFile[], workspace: Workspace): Plan {
   const project = workspace.project!;
+  if (options.framework === 'nextjs' && project.pagesChatRoute) {
+    throw new CliError('conflict', `${project.pagesChatRoute} already answers /api/chat, where the chat route would go; nothing was written`, [
+      'Move that route, or add the module with --framework none and call createSecureAi() from your own route.',
+    ]);
+  }
   const moduleRoot = moduleRootOf(project);
   const variables = envVariablesOf(layers);
   const layerById = new Map(layers.map((layer) => [layer.id, layer]));
@@ -124,9 +131,12 @@ export function planAddition(options: Options, layers: readonly Layer[], templat
     ...(project.importStyle === 'ts' ? [] : [`--import ./${moduleRoot}/checks/support/resolve-ts.mjs`]),
     ...layers.flatMap((layer) => layer.testNodeFlags ?? []),
   ];
+  // A JavaScript project has no type-checker of its own for our TypeScript; Next.js
+  // type-checks every .ts file in its build (and writes a tsconfig.json if missing).
+  const ownTypecheck = !project.typescript && options.framework !== 'nextjs';
   const scripts: Record<string, string> = {
     'test:ai': ['node', ...nodeFlags, '--test', '--test-concurrency=1', `"${moduleRoot}/checks/**/*.check.ts"`].join(' '),
-    ...(project.typescript ? {} : { 'typecheck:ai': `tsc --noEmit -p ${moduleRoot}/tsconfig.json` }),
+    ...(ownTypecheck ? { 'typecheck:ai': `tsc --noEmit -p ${moduleRoot}/tsconfig.json` } : {}),
   };
   const skippedDevDependencies = new Set(layers.flatMap((layer) => layer.projectOnlyDevDependencies ?? []));
   const wantedDependencies: Record<string, string> = Object.assign({}, ...layers.map((layer) => layer.dependencies ?? {}));
@@ -170,9 +180,13 @@ export function planAddition(options: Options, layers: readonly Layer[], templat
         ? relocateImports(file.content.toString('utf8'), from, to, moved, project.importStyle)
         : file.content,
   }));
-  if (!project.typescript) files.push({ type: 'create', path: `${moduleRoot}/tsconfig.json`, content: moduleTsconfig(templates) });
-  // Node decides a .ts file's module format from the nearest package.json: ours are ESM.
-  if (project.moduleType === 'commonjs') files.push({ type: 'create', path: `${moduleRoot}/package.json`, content: '{\n  "type": "module"\n}\n' });
+  if (ownTypecheck) files.push({ type: 'create', path: `${moduleRoot}/tsconfig.json`, content: moduleTsconfig(templates) });
+  // Node decides a .ts file's module format from the nearest package.json, and runs
+  // ours as they are in a JavaScript project: they are ESM. (Where the project's build
+  // compiles them, it picks the format, and the test hook tells Node for the checks.)
+  if (project.importStyle === 'ts' && project.moduleType === 'commonjs') {
+    files.push({ type: 'create', path: `${moduleRoot}/package.json`, content: '{\n  "type": "module"\n}\n' });
+  }
 
   const gitignore = workspace.mergedFiles?.['.gitignore'];
   const envExample = workspace.mergedFiles?.['.env.example'];

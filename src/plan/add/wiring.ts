@@ -18,7 +18,8 @@ export function wiringFor(project: ExistingProject, framework: Framework, module
   const folder = moduleRoot.slice(project.sourceDir === '.' ? 0 : project.sourceDir.length + 1);
   const from = (file: string) => styledSpecifier(`./${folder}/${file}`, project.importStyle);
   const where = project.sourceDir === '.' ? 'a file at the project root' : `a file in ${project.sourceDir}/`;
-  const commonJs = project.moduleType === 'commonjs' && !project.typescript;
+  // Next.js code is always written with import, whatever package.json says.
+  const commonJs = project.moduleType === 'commonjs' && !project.typescript && framework !== 'nextjs';
   const language = project.typescript ? 'ts' : 'js';
   const importLine = (names: string, file: string) =>
     commonJs ? `const { ${names} } = require('${from(file)}');` : `import { ${names} } from '${from(file)}';`;

@@ -25,6 +25,16 @@ export function missingPatterns(existingText: string, sections: readonly Gitigno
   return missing;
 }
 
+/** Where each line of `text` starts, whatever its line endings. */
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+/** The line ending of the line just before `offset` (the one our new lines follow). */
+const eolBefore = (text: string, offset: number): string => (text.slice(Math.max(0, offset - 2), offset) === '\r\n' ? '\r\n' : '\n');
+
 /**
  * Adds only the missing patterns, inside one marked block at the end, so the user
  * sees at a glance what the tool added. Lines of the file are never changed or
@@ -33,12 +43,13 @@ export function missingPatterns(existingText: string, sections: readonly Gitigno
 export function mergeGitignore(existingText: string, sections: readonly GitignoreSection[]): string {
   const missing = missingPatterns(existingText, sections);
   if (missing.length === 0) return existingText;
-  const lines = linesOf(existingText);
+  const lines = linesOf(existingText).map((line) => line.trimEnd());
   const endOfBlock = lines.lastIndexOf(BLOCK_END);
   if (endOfBlock > lines.lastIndexOf(BLOCK_START) && lines.includes(BLOCK_START)) {
-    // Our block from an earlier run: grow it rather than add a second one.
-    const eol = existingText.includes('\r\n') ? '\r\n' : '\n';
-    const offset = lines.slice(0, endOfBlock).reduce((length, line) => length + line.length + eol.length, 0);
+    // Our block from an earlier run: grow it rather than add a second one, in the
+    // line ending the block already uses (files can mix them).
+    const offset = lineStartOffsets(existingText)[endOfBlock]!;
+    const eol = eolBefore(existingText, offset);
     return existingText.slice(0, offset) + missing.map((pattern) => `${pattern}${eol}`).join('') + existingText.slice(offset);
   }
   const spacer = lines.length > 0 && lines.at(-1)?.trim() !== '' ? [''] : [];

@@ -1,4 +1,4 @@
-import { textFormatOf } from '../../util/text-format.ts';
+import { parseJsonText, textFormatOf } from '../../util/text-format.ts';
 import { jsonLayout } from './json-members.ts';
 
 export interface PackageJsonAdditions {
@@ -43,7 +43,7 @@ function serializeAtDepthOne(value: Record<string, string>, indent: string, eol:
  * including key order and the final newline, stays as it was.
  */
 export function mergePackageJson(text: string, wanted: PackageJsonAdditions): PackageJsonMerge {
-  const manifest = JSON.parse(text) as Manifest;
+  const manifest = parseJsonText(text) as Manifest;
   const present = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})]);
   const missing = (from: Readonly<Record<string, string>>, has: (name: string) => boolean) =>
     Object.fromEntries(Object.entries(from).filter(([name]) => !has(name)));
@@ -55,6 +55,8 @@ export function mergePackageJson(text: string, wanted: PackageJsonAdditions): Pa
 
   const { eol } = textFormatOf(text);
   const indent = indentOf(text);
+  // A file written on one line (minified) stays on one line.
+  const compact = !text.includes('\n');
   // Edit from the end of the file backwards so earlier positions stay valid.
   const edits: { start: number; end: number; replacement: string }[] = [];
   const layout = jsonLayout(text);
@@ -64,7 +66,10 @@ export function mergePackageJson(text: string, wanted: PackageJsonAdditions): Pa
     if (Object.keys(additions).length === 0) continue;
     const member = layout.members.find((entry) => entry.key === key);
     const value = withAdditions(member ? (manifest[key] ?? {}) : {}, additions);
-    if (member) {
+    if (compact) {
+      if (member) edits.push({ start: member.valueStart, end: member.valueEnd, replacement: JSON.stringify(value) });
+      else newMembers.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
+    } else if (member) {
       const original = text.slice(member.valueStart, member.valueEnd);
       const oneLine = !original.includes('\n') && Object.keys(manifest[key] ?? {}).length > 0;
       edits.push({ start: member.valueStart, end: member.valueEnd, replacement: serializeAtDepthOne(value, indent, eol, oneLine) });
@@ -73,9 +78,10 @@ export function mergePackageJson(text: string, wanted: PackageJsonAdditions): Pa
   if (newMembers.length > 0) {
     const last = layout.members.at(-1);
     const insertAt = last ? last.valueEnd : layout.rootEnd;
+    const lineBreak = compact ? '' : eol;
     const lead = last ? ',' : '';
-    const closing = last ? '' : eol;
-    edits.push({ start: insertAt, end: insertAt, replacement: `${lead}${eol}${newMembers.join(`,${eol}`)}${closing}` });
+    const closing = last ? '' : lineBreak;
+    edits.push({ start: insertAt, end: insertAt, replacement: `${lead}${lineBreak}${newMembers.join(`,${lineBreak}`)}${closing}` });
   }
   let content = text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
