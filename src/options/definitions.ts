@@ -32,7 +32,7 @@ export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
   { key: 'runtime', flag: 'runtime', kind: 'choice', values: RUNTIMES, description: 'runtime the project runs on', defaultText: 'node' },
   { key: 'framework', flag: 'framework', kind: 'choice', values: FRAMEWORKS, description: `server framework, or none for a command-line script (${frameworkHelp})`, defaultText: "none, or the existing project's" },
   { key: 'provider', flag: 'provider', kind: 'choice', values: PROVIDERS, description: 'AI provider the client module talks to', defaultText: 'openai' },
-  { key: 'name', flag: 'name', kind: 'text', valueName: 'name', description: 'package name (npm naming rules)', defaultText: "the directory's base name (an existing project keeps its own)" },
+  { key: 'name', flag: 'name', kind: 'text', valueName: 'name', description: 'package name (npm naming rules)', defaultText: "the directory's base name; an existing project keeps its own" },
   { key: 'packageManager', flag: 'package-manager', kind: 'choice', values: PACKAGE_MANAGERS, description: 'package manager for install and scripts', defaultText: "an existing project's lockfile, else the one running this, else npm" },
   { key: 'install', flag: 'install', kind: 'negatable', description: 'install dependencies (--no-install to skip)', defaultText: 'install' },
   { key: 'git', flag: 'git', kind: 'negatable', description: 'git init and a first commit (--no-git to skip)', defaultText: 'yes for a new project outside a git work tree; never when adding to a project' },
