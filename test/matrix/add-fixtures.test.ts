@@ -60,6 +60,7 @@ async function probe(root: string, entry: string, ownPath: string, env: Record<s
 const WIRED: Record<string, { appFile: string; build?: string[]; probe?: { entry: string; ownPath: string } }> = {
   'express-js-commonjs': { appFile: 'index.js', probe: { entry: './index.js', ownPath: '/' } },
   'express-ts': { appFile: 'src/app.ts', build: ['run', 'build'], probe: { entry: './dist/app.js', ownPath: '/orders' } },
+  'express-ts-commonjs': { appFile: 'src/app.ts', build: ['run', 'build'], probe: { entry: './dist/app.js', ownPath: '/invoices' } },
   // Compiling with the lines pasted in proves the printed imports resolve and type-check.
   'hono-ts': { appFile: 'src/index.ts', build: ['run', 'build'] },
 };

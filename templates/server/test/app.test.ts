@@ -3,13 +3,14 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { setTimeout } from 'node:timers/promises';
 import type { RunningApp } from './support/app-contract.ts';
 import { startApp } from './support/app-server.ts';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 import { assertErrorBody, assertSecurityHeaders, postChunked, postJson, UUID } from './support/http.ts';
 import { providerShape } from './support/provider-shape.ts';
 
-const fake = await startFakeProvider();
+const fake = fakeProviderForFile();
 let app: RunningApp;
 before(async () => {
+  await fake.listen();
   app = await startApp(fake, { AI_MAX_INPUT_CHARS: '100' });
 });
 after(async () => {

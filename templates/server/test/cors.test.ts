@@ -1,13 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
+import type { RunningApp } from './support/app-contract.ts';
 import { startApp } from './support/app-server.ts';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 
 const ALLOWED = 'https://app.example.com';
 const EVIL = 'https://evil.example';
-const fake = await startFakeProvider();
-const closed = await startApp(fake);
-const open = await startApp(fake, { CORS_ORIGINS: ALLOWED });
+const fake = fakeProviderForFile();
+let closed: RunningApp;
+let open: RunningApp;
+before(async () => {
+  await fake.listen();
+  closed = await startApp(fake);
+  open = await startApp(fake, { CORS_ORIGINS: ALLOWED });
+});
 after(async () => {
   await closed.close();
   await open.close();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { startApp } from './support/app-server.ts';
-import { startFakeProvider, type FakeMode } from './support/fake-provider.ts';
+import { fakeProviderForFile, type FakeMode } from './support/fake-provider.ts';
 import { postJson, STACK_FRAME } from './support/http.ts';
 import { assertNoSentinel } from './support/sentinel.ts';
-const fake = await startFakeProvider();
+const fake = fakeProviderForFile();
 after(() => fake.close());
 beforeEach(() => fake.reset());
 

@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
+import type { RunningApp } from './support/app-contract.ts';
 import { startApp } from './support/app-server.ts';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 import { assertErrorBody, postJson } from './support/http.ts';
 
 const LIMIT = 3;
-const fake = await startFakeProvider();
-const app = await startApp(fake, { RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+const fake = fakeProviderForFile();
+let app: RunningApp;
+before(async () => {
+  await fake.listen();
+  app = await startApp(fake, { RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+});
 after(async () => {
   await app.close();
   await fake.close();

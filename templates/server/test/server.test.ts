@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import { childEnv, fakeProviderEnv } from './support/env.ts';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 import { runNode } from './support/run.ts';
 import { startServerProcess } from './support/server-process.ts';
 import { SENTINEL, assertNoSentinel } from './support/sentinel.ts';
 
 const STACK_FRAME = /\bat .+:\d+:\d+|node:internal/;
-const fake = await startFakeProvider();
+const fake = fakeProviderForFile();
 after(() => fake.close());
 beforeEach(() => fake.reset());
 

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import { AiError, ConfigError, createSecureAi } from '../src/index.ts';
 import { fakeProviderEnv } from './support/env.ts';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 import { providerShape } from './support/provider-shape.ts';
 import { SENTINEL } from './support/sentinel.ts';
 
-const fake = await startFakeProvider();
+const fake = fakeProviderForFile();
 after(() => fake.close());
 beforeEach(() => fake.reset());
 

@@ -4,11 +4,11 @@ import { createAi } from '../src/ai/client.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { fakeProviderEnv } from './support/env.ts';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 import { memoryLogger } from './support/memory-log.ts';
 
 // What only Express needs; the shared server tests cover the rest.
-const fake = await startFakeProvider();
+const fake = fakeProviderForFile();
 after(() => fake.close());
 
 const build = () => {

@@ -5,11 +5,11 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { CONNECTION_TIMEOUT_MS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../src/http/policy.ts';
 import { fakeProviderEnv } from './support/env.ts';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 import { memoryLogger } from './support/memory-log.ts';
 
 // What only Fastify needs; the shared server tests cover the rest.
-const fake = await startFakeProvider();
+const fake = fakeProviderForFile();
 after(() => fake.close());
 
 test("Fastify's server has the slow-client timeouts (its defaults are none)", async () => {

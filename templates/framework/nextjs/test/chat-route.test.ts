@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 import { assertErrorBody, STACK_FRAME, type StreamingInit } from './support/http.ts';
 import { CHAT_URL, chatRequest, chatRouteFor } from './support/next-route.ts';
 import { providerShape } from './support/provider-shape.ts';
@@ -8,7 +8,7 @@ import { assertNoSentinel } from './support/sentinel.ts';
 
 // The route handlers called directly with Request objects, as Next.js calls them:
 // each promise is proved without a server in between.
-const fake = await startFakeProvider();
+const fake = fakeProviderForFile();
 after(() => fake.close());
 beforeEach(() => fake.reset());
 

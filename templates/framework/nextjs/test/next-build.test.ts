@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { childEnv, PROJECT_ROOT } from './support/env.ts';
+import { childEnv } from './support/env.ts';
+import { PROJECT_ROOT } from './support/project-root.ts';
 import { providerShape } from './support/provider-shape.ts';
 import { SENTINEL, assertNoSentinel } from './support/sentinel.ts';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import { NextRequest } from 'next/server.js';
 import nextConfig from '../next.config.ts';
 import { config as proxyConfig, proxy } from '../src/proxy.ts';
@@ -9,7 +9,10 @@ import { runNode } from './support/run.ts';
 import { SENTINEL, assertNoSentinel } from './support/sentinel.ts';
 
 type HeaderRule = { source: string; headers: Array<{ key: string; value: string }> };
-const rules = (await nextConfig.headers?.()) as HeaderRule[];
+let rules: HeaderRule[] = [];
+before(async () => {
+  rules = (await nextConfig.headers?.()) as HeaderRule[];
+});
 const headersFor = (source: string) =>
   new Map(rules.find((rule) => rule.source === source)?.headers.map(({ key, value }) => [key.toLowerCase(), value]));
 

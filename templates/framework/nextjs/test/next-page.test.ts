@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { startNextServer } from './support/app-server.ts';
 import { fakeProviderEnv } from './support/env.ts';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 import { assertNoSentinel } from './support/sentinel.ts';
+import type { ServerProcess } from './support/server-process.ts';
 
 // The page from the production build (`npm test` builds first), as a browser gets it.
-const fake = await startFakeProvider();
-const server = await startNextServer(fakeProviderEnv(fake));
+const fake = fakeProviderForFile();
+let server: ServerProcess;
+before(async () => {
+  await fake.listen();
+  server = await startNextServer(fakeProviderEnv(fake));
+});
 after(async () => {
   await server.stop();
   await fake.close();

@@ -36,7 +36,7 @@ const startHostWithMount: StartHostWithMount<Express> = (fake, overrides, option
     return app;
   })(fake, overrides);
 
-await mountContract({
+mountContract({
   framework: 'Express',
   startHostWithMount,
   // Our app turns x-powered-by off for its own responses only.

@@ -53,7 +53,7 @@ const startHostWithMount: StartHostWithMount<FastifyInstance> = async (fake, ove
   };
 };
 
-await mountContract({
+mountContract({
   framework: 'Fastify',
   startHostWithMount,
   // Our scope parses JSON only, whatever the host app parses.

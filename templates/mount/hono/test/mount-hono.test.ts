@@ -26,4 +26,4 @@ const startHostWithMount: StartHostWithMount<Hono> = (fake, overrides, options =
     return getRequestListener(app.fetch);
   })(fake, overrides);
 
-await mountContract({ framework: 'Hono', startHostWithMount });
+mountContract({ framework: 'Hono', startHostWithMount });

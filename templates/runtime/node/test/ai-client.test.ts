@@ -6,14 +6,14 @@ import { AiError } from '../src/ai/errors.ts';
 import { SYSTEM_PROMPT } from '../src/ai/system-prompt.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { fakeProviderEnv } from './support/env.ts';
-import { startFakeProvider } from './support/fake-provider.ts';
+import { fakeProviderForFile } from './support/fake-provider.ts';
 import { memoryLogger } from './support/memory-log.ts';
 import { providerShape } from './support/provider-shape.ts';
 import { assertNoSentinel } from './support/sentinel.ts';
 
 // The real SDK, pointed at a fake provider on 127.0.0.1: what is asserted here
 // is what actually goes over the wire.
-const fake = await startFakeProvider();
+const fake = fakeProviderForFile();
 after(() => fake.close());
 beforeEach(() => fake.reset());
 
@@ -94,7 +94,7 @@ describe('AI client against the fake provider', () => {
     const error = await failure(ai.complete({ input: userText }));
     assert.equal(error.kind, 'auth');
     assert.equal(error.upstreamStatus, 401);
-    assert.equal(error.cause, undefined);
+    assert.ok(!('cause' in error), 'no cause that could carry upstream text');
     for (const view of [error.message, error.stack ?? '', inspect(error, { depth: 10 }), JSON.stringify(error), log.text()]) {
       assertNoSentinel(view, 'auth error');
     }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { envKeys } from '../src/config/env.ts';
-import { PROJECT_ROOT } from './support/env.ts';
+import { PROJECT_ROOT } from './support/project-root.ts';
 
 const SECRET_NAME = /(KEY|SECRET|TOKEN|PASSWORD)$/;
 // A variable may be listed set (`NAME=`) or commented out (`# NAME=default`).

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { PROJECT_ROOT } from './support/env.ts';
+import { PROJECT_ROOT } from './support/project-root.ts';
 
 // A throwaway repository holding only our .gitignore, so the result does not
 // depend on the developer's global excludes or on this project's git state.

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, beforeEach, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import type { MountOptions } from '../../src/mount-prefix.ts';
 import type { RunningApp } from './app-contract.ts';
-import { startFakeProvider, type FakeProvider } from './fake-provider.ts';
+import { fakeProviderForFile, type FakeProvider } from './fake-provider.ts';
 import { assertErrorBody, assertSecurityHeaders, postChunked, postJson, STACK_FRAME, UUID } from './http.ts';
 import { providerShape } from './provider-shape.ts';
 import { assertNoSentinel } from './sentinel.ts';
@@ -35,7 +35,7 @@ export type StartHostWithMount<Host> = (fake: FakeProvider, overrides?: Record<s
 /** What the framework-specific tests of a mount layer get from the suite. */
 export interface MountSuite<Host> {
   fake: FakeProvider;
-  /** The host app most tests share (1000 requests a minute: never limited). */
+  /** The host app most tests share (1000 requests a minute: never limited); started in a before hook, so use it inside tests. */
   host: RunningApp;
   /** Another host app, closed at the end; its logs are checked for the key too. */
   startHost: (overrides?: Record<string, string>, options?: HostOptions<Host>) => Promise<RunningApp>;
@@ -77,24 +77,42 @@ const preflight = (url: string, origin: string) =>
  * The tests every mount adapter must pass: our endpoints at /ai in the user's app
  * behave as in our own app (headers, limits, errors, CORS, 404, no key anywhere),
  * and nothing of them reaches the user's routes. Call it once, at the top level
- * of the layer's test file.
+ * of the layer's test file, without await: it only registers hooks and tests (the
+ * apps start in a before hook), so the file compiles for CommonJS too.
  */
-export async function mountContract<Host>(adapter: MountAdapter<Host>): Promise<void> {
-  const fake = await startFakeProvider();
+export function mountContract<Host>(adapter: MountAdapter<Host>): void {
+  const fake = fakeProviderForFile();
   const started: RunningApp[] = [];
   const startHost = async (overrides: Record<string, string> = {}, options: HostOptions<Host> = {}): Promise<RunningApp> => {
     const running = await adapter.startHostWithMount(fake, { CORS_ORIGINS: ALLOWED, AI_MAX_INPUT_CHARS: '100', ...overrides }, options);
     started.push(running);
     return running;
   };
-  const app = await startHost({ RATE_LIMIT_PER_MINUTE: '1000' });
+  let shared: RunningApp | undefined;
+  let chat = '';
+  before(async () => {
+    await fake.listen();
+    shared = await startHost({ RATE_LIMIT_PER_MINUTE: '1000' });
+    chat = `${shared.url}/ai/api/chat`;
+  });
   after(async () => {
     for (const running of started) await running.close();
     await fake.close();
   });
   beforeEach(() => fake.reset());
+  const sharedHost = (): RunningApp => {
+    if (!shared) throw new Error('The shared host app starts in a before hook: use it inside a test.');
+    return shared;
+  };
+  // The shared host, read lazily: the suite's tests are declared before it starts.
+  const app: RunningApp = {
+    get url() {
+      return sharedHost().url;
+    },
+    logs: () => sharedHost().logs(),
+    close: () => sharedHost().close(),
+  };
   const suite: MountSuite<Host> = { fake, host: app, startHost };
-  const chat = `${app.url}/ai/api/chat`;
 
   describe(`mountSecureAi on an existing ${adapter.framework} app`, () => {
     test('POST /ai/api/chat answers through the real SDK, with the security headers', async () => {

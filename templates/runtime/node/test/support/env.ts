@@ -1,9 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import type { FakeProvider } from './fake-provider.ts';
 import { providerShape } from './provider-shape.ts';
 import { SENTINEL } from './sentinel.ts';
-
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * A complete, valid environment that points the real SDK at the fake provider

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { PROJECT_ROOT } from './env.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 export interface RunResult {
   code: number | null;
