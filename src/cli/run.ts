@@ -139,7 +139,7 @@ export async function run(environment: RunEnvironment): Promise<number> {
     }
     reporter.begin();
 
-    const prompter = interactive ? (await import('../prompts/prompter.ts')).clackPrompter : undefined;
+    const prompter = interactive ? (await import('../prompts/prompter.ts')).clackPrompter(interrupt.signal) : undefined;
     const directory = await resolveDirectory(commandLine, prompter);
     const workspace = await snapshotWorkspace(directory, environment.cwd);
     warnAboutProject(workspace, commandLine, reporter);
@@ -156,7 +156,7 @@ export async function run(environment: RunEnvironment): Promise<number> {
     }
 
     await confirmDirtyWorkTree(workspace, commandLine.flags.yes === true, prompter, reporter);
-    const ask = interactive ? (await import('../prompts/ask-conflict.ts')).askAboutConflict : undefined;
+    const ask = interactive ? (await import('../prompts/ask-conflict.ts')).askAboutConflictWith(interrupt.signal) : undefined;
     const resolved = await resolveConflicts(classified, options.conflict, ask);
     applied = await reporter.task('Writing files', 'Files written', () => applyPlan(workspace, resolved, interrupt.signal));
     const ran = await runSteps(thePlan, options, workspace, reporter, interrupt.signal, warnings);

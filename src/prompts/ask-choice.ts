@@ -3,7 +3,7 @@ import type { Choice } from '../options/catalog.ts';
 import { answerOrCancel } from './guard.ts';
 
 /** One answer from a fixed list; the list is already narrowed to what fits. */
-export async function askChoice<T extends string>(message: string, choices: readonly Choice<T>[], initialValue: T): Promise<T> {
+export async function askChoice<T extends string>(message: string, choices: readonly Choice<T>[], initialValue: T, signal?: AbortSignal): Promise<T> {
   const answer = await select<T>({
     message,
     initialValue,
@@ -12,6 +12,7 @@ export async function askChoice<T extends string>(message: string, choices: read
       label: choice.label,
       ...(choice.hint ? { hint: choice.hint } : {}),
     })) as Parameters<typeof select<T>>[0]['options'],
+    ...(signal ? { signal } : {}),
   });
   return answerOrCancel(answer) as T;
 }

@@ -3,7 +3,7 @@ import type { AskAboutConflict } from '../apply/resolve-conflicts.ts';
 import { answerOrCancel } from './guard.ts';
 
 /** Asked once per file that exists and differs; nothing is written until all are answered. */
-export const askAboutConflict: AskAboutConflict = async (path) =>
+export const askAboutConflictWith = (signal: AbortSignal): AskAboutConflict => async (path) =>
   answerOrCancel(
     await select({
       message: `${path} already exists and differs. What should happen to it?`,
@@ -13,5 +13,6 @@ export const askAboutConflict: AskAboutConflict = async (path) =>
         { value: 'overwrite' as const, label: 'Overwrite it' },
         { value: 'abort' as const, label: 'Stop', hint: 'write nothing at all' },
       ],
+      signal,
     }),
   );

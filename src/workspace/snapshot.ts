@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { lstat, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { usageError } from '../errors.ts';
 import { readEnvKeys } from './env-file.ts';
@@ -35,6 +36,21 @@ function isInsideGitWorkTree(start: string): boolean {
   }
 }
 
+/**
+ * The target, or the nearest folder above it that exists, must be writable: better a
+ * usage error naming the folder now than a failure halfway through writing.
+ */
+async function assertWritable(targetDir: string, directory: string): Promise<void> {
+  let existing = targetDir;
+  while (!(await lstat(existing).catch(() => undefined)) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  try {
+    await access(existing, constants.W_OK | constants.X_OK);
+  } catch {
+    const where = existing === targetDir ? directory : `${existing} (where ${directory} would be created)`;
+    throw usageError(`cannot write to ${where}: permission denied; choose a folder you can write to`);
+  }
+}
+
 const readIfFile = async (absolute: string): Promise<string | undefined> =>
   (await lstat(absolute).catch(() => undefined))?.isFile() ? readFile(absolute, 'utf8') : undefined;
 
@@ -48,6 +64,7 @@ export async function snapshotWorkspace(directory: string, cwd: string): Promise
   if (stats && !stats.isDirectory()) {
     throw usageError(`${directory} exists and is not a directory; choose another name`);
   }
+  await assertWritable(targetDir, directory);
   const workspace: Workspace = {
     targetDir,
     exists: stats !== undefined,
