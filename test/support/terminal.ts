@@ -76,6 +76,13 @@ export class Terminal {
     throw new Error(`program still running; screen was:\n${await this.screen()}`);
   }
 
+  /** Sends a signal to the program itself (the child of the pane's waiting sh), as `kill` would. */
+  async signal(name: NodeJS.Signals): Promise<void> {
+    const shell = (await this.tmux('display-message', '-p', '-t', 'main', '#{pane_pid}')).trim();
+    const { stdout } = await execa('pgrep', ['-P', shell]);
+    for (const pid of stdout.split('\n').filter(Boolean)) process.kill(Number(pid), name);
+  }
+
   async close(): Promise<void> {
     await execa('tmux', ['-L', this.socket, 'kill-server'], { reject: false });
   }
