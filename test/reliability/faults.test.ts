@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { execa } from 'execa';
+import { run } from '../../src/cli/run.ts';
 import { FIXTURES } from '../fixtures/existing-projects.ts';
 import { materialize, snapshotProject } from '../support/existing-project.ts';
 import { withNodeLts } from '../support/generated-project.ts';
@@ -130,4 +132,34 @@ describe('faults: a clear message, the right exit code, the disk as it was (or t
       assert.deepEqual(await snapshotTree(cwd), {});
     });
   }
+
+  /** The run in this process, with SIGTERM delivered (to its handler) the moment it starts writing files. */
+  async function terminatedAsWritingStarts(argv: readonly string[], cwd: string): Promise<number> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let sent = false;
+    stdout.on('data', (chunk: Buffer) => {
+      if (!sent && chunk.toString().includes('Writing files')) {
+        sent = true;
+        process.emit('SIGTERM');
+      }
+    });
+    stderr.resume();
+    const code = await run({ argv, env: {}, cwd, stdinIsTTY: false, stdout, stderr, version: '0.0.0', nodeVersion: process.version });
+    assert.ok(sent, 'the signal was sent while writing');
+    return code;
+  }
+
+  test('SIGTERM while writing a new project: exit 130, no folder, no staging leftovers', async () => {
+    const cwd = await tempDir();
+    assert.equal(await terminatedAsWritingStarts(['app', '--yes', '--no-install', '--no-git'], cwd), 130);
+    assert.deepEqual(await snapshotTree(cwd), {});
+  });
+
+  test('SIGTERM while adding to an existing project: every file as it was', async () => {
+    const root = await materialize(await tempDir(), FIXTURES.find((candidate) => candidate.name === 'express-ts')!);
+    const before = await snapshotProject(root);
+    assert.equal(await terminatedAsWritingStarts(['.', '--yes', '--no-install'], root), 130);
+    assert.deepEqual(await snapshotProject(root), before);
+  });
 });
