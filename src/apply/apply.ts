@@ -9,6 +9,8 @@ import { WriteTransaction } from './transaction.ts';
 /** Undoes everything apply wrote, e.g. when the user cancels during install. */
 export interface Applied {
   rollback(): Promise<void>;
+  /** Remembers paths another program is about to change, so rollback restores them too. */
+  guard(relativePaths: readonly string[]): Promise<void>;
 }
 
 const toWrite = (resolved: readonly Resolved[]) =>
@@ -47,6 +49,8 @@ async function applyToNewDirectory(targetDir: string, resolved: readonly Resolve
       await rm(targetDir, { recursive: true, force: true });
       await parents.rollback();
     },
+    // A new folder goes as a whole on rollback, whatever was installed into it.
+    guard: async () => {},
   };
 }
 
@@ -63,7 +67,7 @@ async function applyToExistingDirectory(targetDir: string, resolved: readonly Re
     await transaction.rollback();
     throw error;
   }
-  return { rollback: () => transaction.rollback() };
+  return { rollback: () => transaction.rollback(), guard: (paths) => transaction.guard(paths) };
 }
 
 export function applyPlan(workspace: Workspace, resolved: readonly Resolved[], signal: AbortSignal): Promise<Applied> {

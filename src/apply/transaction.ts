@@ -20,6 +20,8 @@ export class WriteTransaction {
   private readonly backups: Backup[] = [];
   private readonly createdFiles: string[] = [];
   private readonly createdDirectories: string[] = [];
+  /** Paths some other program (the install) may create: removed on rollback, folders included. */
+  private readonly guardedAbsent: string[] = [];
 
   constructor(private readonly root: string) {}
 
@@ -55,8 +57,23 @@ export class WriteTransaction {
     if (!existing) this.createdFiles.push(absolute);
   }
 
+  /**
+   * Before another program changes files here (the package manager): remembers the
+   * bytes and mode of each path that is a file, and that each missing path was
+   * missing, so rollback can put the file back or remove what appeared.
+   */
+  async guard(relativePaths: readonly string[]): Promise<void> {
+    for (const relative of relativePaths) {
+      const absolute = path.join(this.root, relative);
+      const existing = await lstat(absolute).catch(() => undefined);
+      if (!existing) this.guardedAbsent.push(absolute);
+      else if (existing.isFile()) this.backups.push({ absolute, content: await readFile(absolute), mode: existing.mode & 0o7777 });
+    }
+  }
+
   /** Puts everything back as it was: newest change first. Best effort on every item. */
   async rollback(): Promise<void> {
+    for (const absolute of this.guardedAbsent.reverse()) await rm(absolute, { recursive: true, force: true }).catch(() => {});
     for (const file of this.createdFiles.reverse()) await rm(file, { force: true }).catch(() => {});
     for (const backup of this.backups.reverse()) {
       await writeFile(backup.absolute, backup.content).catch(() => {});
@@ -68,5 +85,6 @@ export class WriteTransaction {
     this.createdFiles.length = 0;
     this.backups.length = 0;
     this.createdDirectories.length = 0;
+    this.guardedAbsent.length = 0;
   }
 }

@@ -16,6 +16,7 @@ import { moduleRootOf } from '../plan/add/plan-addition.ts';
 import { defaultTemplatesRoot, loadTemplates } from '../templates/source.ts';
 import { installCommand } from '../util/package-manager.ts';
 import { shellQuote } from '../util/shell-quote.ts';
+import { LOCKFILES } from '../workspace/existing-project.ts';
 import { snapshotWorkspace, type Workspace } from '../workspace/snapshot.ts';
 import { helpText } from './help.ts';
 import { chooseReporter, isInteractive } from './mode.ts';
@@ -97,7 +98,10 @@ async function confirmDirtyWorkTree(workspace: Workspace, yes: boolean, prompter
 }
 
 /** Runs the post steps in order; returns the ones that actually ran, for the report. */
-async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, reporter: Reporter, signal: AbortSignal, warnings: string[]): Promise<PostStep[]> {
+/** What an install may write in the target: restored (or removed) if the run is cancelled. */
+const INSTALL_OUTPUTS = [...LOCKFILES.map(([file]) => file), 'node_modules'];
+
+async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, applied: Applied, reporter: Reporter, signal: AbortSignal, warnings: string[]): Promise<PostStep[]> {
   const ran: PostStep[] = [];
   const retryHint = `${workspace.isCurrentDirectory ? '' : `cd ${options.directory} && `}${installCommand(options.packageManager)}`;
   for (const step of thePlan.steps) {
@@ -108,6 +112,7 @@ async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, r
         warnings.push(`Skipped installing dependencies: ${nodeProblem}. Upgrade Node.js, then run: ${retryHint}`);
         continue;
       }
+      await applied.guard(INSTALL_OUTPUTS);
       await reporter.task(`Installing dependencies with ${step.packageManager}`, 'Dependencies installed', () =>
         installDependencies(workspace.targetDir, step.packageManager, step.args, retryHint, signal),
       );
@@ -159,7 +164,7 @@ export async function run(environment: RunEnvironment): Promise<number> {
     const ask = interactive ? (await import('../prompts/ask-conflict.ts')).askAboutConflictWith(interrupt.signal) : undefined;
     const resolved = await resolveConflicts(classified, options.conflict, ask);
     applied = await reporter.task('Writing files', 'Files written', () => applyPlan(workspace, resolved, interrupt.signal));
-    const ran = await runSteps(thePlan, options, workspace, reporter, interrupt.signal, warnings);
+    const ran = await runSteps(thePlan, options, workspace, applied, reporter, interrupt.signal, warnings);
     reporter.finish(resultOf(options, workspace, thePlan, finalFiles(resolved), ran, false, warnings));
     return 0;
   } catch (caught) {

@@ -46,7 +46,7 @@ const FRAMEWORK_PACKAGES: readonly [string, Framework][] = [
   ['express', 'express'],
 ];
 
-const LOCKFILES: readonly [string, PackageManager][] = [
+export const LOCKFILES: readonly [string, PackageManager][] = [
   ['pnpm-lock.yaml', 'pnpm'],
   ['yarn.lock', 'yarn'],
   ['bun.lock', 'bun'],

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, describe, test } from 'node:test';
@@ -26,15 +28,18 @@ async function smallDisk(kilobytes: number): Promise<string | undefined> {
   return mountPoint;
 }
 
-/** Starts the CLI without a terminal and sends `signal` once `marker` shows on its stdout. */
-async function interruptWhen(args: readonly string[], cwd: string, marker: RegExp, signal: NodeJS.Signals) {
+/**
+ * Starts the CLI without a terminal and sends `signal` once `marker` shows on its stdout
+ * (and, if given, once `appears` exists: the install has begun writing).
+ */
+async function interruptWhen(args: readonly string[], cwd: string, marker: RegExp, signal: NodeJS.Signals, appears?: string) {
   const child = execa(process.execPath, [CLI, ...args], { cwd, reject: false, env: { ...withNodeLts(), CI: undefined }, timeout: 120_000 });
   let sent = false;
-  child.stdout!.on('data', (chunk: Buffer) => {
-    if (!sent && marker.test(chunk.toString())) {
-      sent = true;
-      child.kill(signal);
-    }
+  child.stdout!.on('data', async (chunk: Buffer) => {
+    if (sent || !marker.test(chunk.toString())) return;
+    sent = true;
+    while (appears && !existsSync(appears) && child.exitCode === null) await sleep(20);
+    child.kill(signal);
   });
   const result = await child;
   assert.ok(sent, `never saw ${marker}: ${result.stdout}${result.stderr}`);
@@ -107,15 +112,13 @@ describe('faults: a clear message, the right exit code, the disk as it was (or t
     });
   }
 
-  test('SIGINT during the install of an addition: every file of ours undone (not the lockfile the install wrote)', async () => {
-    const root = await materialize(await tempDir(), FIXTURES.find((candidate) => candidate.name === 'esm-package')!);
+  test('SIGINT during the install of an addition: every file as it was, the lockfile restored, node_modules gone', async () => {
+    const root = await materialize(await tempDir(), FIXTURES.find((candidate) => candidate.name === 'express-ts')!);
     const before = await snapshotProject(root);
-    const result = await interruptWhen(['.', '--yes'], root, /Installing dependencies/, 'SIGINT');
+    // Sent once the install has started writing node_modules.
+    const result = await interruptWhen(['.', '--yes'], root, /Installing dependencies/, 'SIGINT', path.join(root, 'node_modules'));
     assert.equal(result.exitCode, 130, result.stdout + result.stderr);
-    const after = await snapshotProject(root);
-    const ours = (entries: Record<string, string>) =>
-      Object.fromEntries(Object.entries(entries).filter(([entry]) => entry !== 'package-lock.json' && !entry.startsWith('node_modules')));
-    assert.deepEqual(ours(after), ours(before));
+    assert.deepEqual(await snapshotProject(root), before);
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -68,4 +68,19 @@ describe('apply', () => {
     );
     assert.deepEqual(await snapshotTree(outside), {});
   });
+
+  test('paths guarded before an install are put back: a changed lockfile restored, a new node_modules removed', async () => {
+    const root = await existingFolder();
+    await writeFile(path.join(root, 'package-lock.json'), '{"lockfileVersion": 3}\n');
+    const before = await snapshotTree(root);
+    const resolved = await resolveConflicts(await preflight(root, ops), 'overwrite', undefined);
+    const applied = await applyPlan(workspaceOf(root, true), resolved, new AbortController().signal);
+    await applied.guard(['package-lock.json', 'yarn.lock', 'node_modules']);
+    // What a package manager does: rewrite the lockfile, fill node_modules.
+    await writeFile(path.join(root, 'package-lock.json'), '{"lockfileVersion": 3, "packages": {}}\n');
+    await mkdir(path.join(root, 'node_modules', 'zod'), { recursive: true });
+    await writeFile(path.join(root, 'node_modules', 'zod', 'index.js'), '');
+    await applied.rollback();
+    assert.deepEqual(await snapshotTree(root), before);
+  });
 });
