@@ -97,10 +97,10 @@ async function confirmDirtyWorkTree(workspace: Workspace, yes: boolean, prompter
   reporter.warn(`${message}; going ahead because of --yes.`);
 }
 
-/** Runs the post steps in order; returns the ones that actually ran, for the report. */
 /** What an install may write in the target: restored (or removed) if the run is cancelled. */
 const INSTALL_OUTPUTS = [...LOCKFILES.map(([file]) => file), 'node_modules'];
 
+/** Runs the post steps in order; returns the ones that actually ran, for the report. */
 async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, applied: Applied, reporter: Reporter, signal: AbortSignal, warnings: string[]): Promise<PostStep[]> {
   const ran: PostStep[] = [];
   const retryHint = `${workspace.isCurrentDirectory ? '' : `cd ${options.directory} && `}${installCommand(options.packageManager)}`;

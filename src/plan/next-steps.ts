@@ -1,7 +1,7 @@
 import type { Options } from '../options/schema.ts';
 import { shellQuote } from '../util/shell-quote.ts';
 import { installCommand, runScript, runScriptWithArgs } from '../util/package-manager.ts';
-import type { AdditionSummary } from './types.ts';
+import { addsDependencies, type AdditionSummary } from './types.ts';
 
 
 export interface NextStepsInput {
@@ -26,10 +26,9 @@ export function nextStepsFor({ options, requiredEnv, isCurrentDirectory, install
   const pm = options.packageManager;
   const cd = isCurrentDirectory ? [] : [`cd ${shellQuote(options.directory)}`];
   if (addition) {
-    const addsDependencies = Object.keys(addition.dependencies).length + Object.keys(addition.devDependencies).length > 0;
     return [
       ...cd,
-      ...(installed || !addsDependencies ? [] : [installCommand(pm)]),
+      ...(installed || !addsDependencies(addition) ? [] : [installCommand(pm)]),
       ...envStep(requiredEnv, hasEnvFile),
       ...addition.wiring.flatMap((snippet) => [`# ${snippet.comment}`, ...snippet.code.split('\n')]),
       `${addition.testCommand}   # the module's offline tests (see ${addition.moduleRoot}/README.md)`,

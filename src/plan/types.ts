@@ -47,11 +47,15 @@ export interface WiringSnippet {
 export interface AdditionSummary {
   /** Folder (relative to the project) holding the added module. */
   moduleRoot: string;
-  dependencies: Record<string, string>;
-  devDependencies: Record<string, string>;
-  scripts: Record<string, string>;
+  /** What the merge added to package.json (the project's own entries left out). */
+  dependencies: Readonly<Record<string, string>>;
+  devDependencies: Readonly<Record<string, string>>;
   wiring: WiringSnippet[];
   testCommand: string;
   /** Things the user should know before relying on the module (e.g. an older major kept). */
   warnings: string[];
 }
+
+/** Whether an addition put any dependency into package.json, i.e. whether there is anything to install. */
+export const addsDependencies = (addition: AdditionSummary): boolean =>
+  Object.keys(addition.dependencies).length + Object.keys(addition.devDependencies).length > 0;

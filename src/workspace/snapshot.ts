@@ -7,9 +7,8 @@ import { readEnvKeys } from './env-file.ts';
 import { detectExistingProject, type ExistingProject } from './existing-project.ts';
 import { readGitState, type GitState } from './git-state.ts';
 
-/** Files an addition merges into rather than writes; their text is read once, here. */
-export const MERGED_FILES = ['.gitignore', '.env.example'] as const;
-export type MergedFile = (typeof MERGED_FILES)[number];
+/** Files an addition merges into rather than writes (package.json aside); their text is read once, here. */
+export type MergedFile = '.gitignore' | '.env.example';
 
 /** A read-only look at the target before anything is planned or written. */
 export interface Workspace {

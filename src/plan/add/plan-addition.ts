@@ -15,7 +15,7 @@ import { mergeGitignore } from '../merge/gitignore.ts';
 import { mergePackageJson } from '../merge/package-json.ts';
 import { assertPlanPaths } from '../safe-path.ts';
 import { templateContextFor } from '../template-context.ts';
-import type { AdditionSummary, FileOp, Plan, PostStep } from '../types.ts';
+import { addsDependencies, type AdditionSummary, type FileOp, type Plan, type PostStep } from '../types.ts';
 import { relativeImportsOf, relocateImports, resolveSpecifier } from './relocate.ts';
 import { wiringFor } from './wiring.ts';
 
@@ -150,9 +150,8 @@ export function planAddition(options: Options, layers: readonly Layer[], templat
 
   const addition: AdditionSummary = {
     moduleRoot,
-    dependencies: { ...merged.added.dependencies },
-    devDependencies: { ...merged.added.devDependencies },
-    scripts: { ...merged.added.scripts },
+    dependencies: merged.added.dependencies,
+    devDependencies: merged.added.devDependencies,
     wiring: wiringFor(project, options.framework, moduleRoot),
     testCommand: runScript(options.packageManager, 'test:ai'),
     warnings: olderMajorsKept(project.packageJsonText, wantedDependencies),
@@ -199,8 +198,7 @@ export function planAddition(options: Options, layers: readonly Layer[], templat
   assertPlanPaths(files.map((file) => file.path));
   files.sort((a, b) => a.path.localeCompare(b.path));
 
-  const addsDependencies = Object.keys(addition.dependencies).length + Object.keys(addition.devDependencies).length > 0;
-  const steps: PostStep[] = options.install && addsDependencies ? [{ type: 'install', packageManager: options.packageManager, args: installArgs(options.packageManager) }] : [];
+  const steps: PostStep[] = options.install && addsDependencies(addition) ? [{ type: 'install', packageManager: options.packageManager, args: installArgs(options.packageManager) }] : [];
   const requiredEnv = variables.filter((variable) => variable.required && !workspace.envKeys?.has(variable.name)).map((variable) => variable.name);
   return { files, steps, requiredEnv, addition };
 }

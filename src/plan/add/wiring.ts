@@ -4,11 +4,14 @@ import type { WiringSnippet } from '../types.ts';
 import { styledSpecifier } from './import-style.ts';
 
 /** The mount adapter of each framework that has one (layer mount/<framework>). */
-const MOUNT_MODULES: Partial<Record<Framework, { file: string; call: string; routes: string }>> = {
-  express: { file: 'mount-express.ts', call: 'mountSecureAi(app, createSecureAi());', routes: 'POST /ai/api/chat and GET /ai/health' },
-  hono: { file: 'mount-hono.ts', call: 'mountSecureAi(app, createSecureAi());', routes: 'POST /ai/api/chat and GET /ai/health' },
-  fastify: { file: 'mount-fastify.ts', call: 'await mountSecureAi(app, createSecureAi());', routes: 'POST /ai/api/chat and GET /ai/health' },
+const MOUNT_MODULES: Partial<Record<Framework, { file: string; call: string }>> = {
+  express: { file: 'mount-express.ts', call: 'mountSecureAi(app, createSecureAi());' },
+  hono: { file: 'mount-hono.ts', call: 'mountSecureAi(app, createSecureAi());' },
+  fastify: { file: 'mount-fastify.ts', call: 'await mountSecureAi(app, createSecureAi());' },
 };
+
+/** What every adapter serves, under its default prefix (templates/mount/shared). */
+const MOUNTED_ROUTES = 'POST /ai/api/chat and GET /ai/health';
 
 /**
  * The exact lines that connect the added module to the project's own code. We print
@@ -37,7 +40,7 @@ export function wiringFor(project: ExistingProject, framework: Framework, module
   if (mount) {
     return [
       {
-        comment: `In the file that creates your ${framework} app (${where}), right after creating \`app\` and before its app-wide middleware (body parsers, CORS). It adds ${mount.routes} and nothing else:`,
+        comment: `In the file that creates your ${framework} app (${where}), right after creating \`app\` and before its app-wide middleware (body parsers, CORS). It adds ${MOUNTED_ROUTES} and nothing else:`,
         language,
         code: [importLine('createSecureAi', 'index.ts'), importLine('mountSecureAi', mount.file), mount.call].join('\n'),
       },
