@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { execa } from 'execa';
 import { run } from '../../src/cli/run.ts';
 import { OPTION_DEFINITIONS } from '../../src/options/definitions.ts';
-import { CLI } from '../support/paths.ts';
+import { CLI, TEMPLATES } from '../support/paths.ts';
 import { runCli } from '../support/run-cli.ts';
 import { snapshotTree } from '../support/snapshot-tree.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -81,7 +81,13 @@ describe('bad input: a clear one-line error, exit 2, nothing written', () => {
     const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
     const probe = await execa(asNobody[0] ?? 'true', asNobody.slice(1).concat(asNobody.length ? ['true'] : []), { reject: false });
     if (probe.exitCode !== 0) return t.skip('cannot drop privileges here (setpriv missing)');
-    const [file, ...args] = [...asNobody, process.execPath, CLI, 'locked/app', '--yes', '--no-install', '--no-git'];
+    // The CLI as it ships (one bundle beside templates/), where that user can read it:
+    // the checkout itself may sit in a folder only its owner can enter.
+    const kit = await tempDir('csaa-kit-');
+    await chmod(kit, 0o755);
+    await cp(CLI, path.join(kit, 'dist', 'index.mjs'));
+    await cp(TEMPLATES, path.join(kit, 'templates'), { recursive: true });
+    const [file, ...args] = [...asNobody, process.execPath, path.join(kit, 'dist', 'index.mjs'), 'locked/app', '--yes', '--no-install', '--no-git'];
     const result = await execa(file!, args, { cwd, reject: false, env: { HOME: cwd, CI: undefined } });
     assert.equal(result.exitCode, 2, result.stderr);
     assert.match(result.stderr, /error: cannot write to .*locked \(where locked\/app would be created\): permission denied/);
