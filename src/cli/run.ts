@@ -14,7 +14,9 @@ import { nodeOnPathProblem } from '../steps/node-on-path.ts';
 import { nextStepsFor } from '../plan/next-steps.ts';
 import { moduleRootOf } from '../plan/add/plan-addition.ts';
 import { defaultTemplatesRoot, loadTemplates } from '../templates/source.ts';
-import { installCommand } from '../util/package-manager.ts';
+import { installCommand, nodePackageManager } from '../util/package-manager.ts';
+import { pythonSetupLine, VENV_DIR } from '../util/python-commands.ts';
+import { createPythonEnvironment } from '../steps/python-env.ts';
 import { shellQuote } from '../util/shell-quote.ts';
 import { LOCKFILES } from '../workspace/existing-project.ts';
 import { snapshotWorkspace, type Workspace } from '../workspace/snapshot.ts';
@@ -35,8 +37,11 @@ export interface RunEnvironment {
   templatesRoot?: string;
 }
 
-const describeStep = (step: PostStep): string =>
-  step.type === 'install' ? [step.packageManager, ...step.args].join(' ') : 'git init and first commit';
+function describeStep(step: PostStep): string {
+  if (step.type === 'install') return [step.packageManager, ...step.args].join(' ');
+  if (step.type === 'python-env') return pythonSetupLine();
+  return 'git init and first commit';
+}
 
 function detectedOf(workspace: Workspace): DetectedProject | undefined {
   const project = workspace.project;
@@ -61,7 +66,7 @@ function resultOf(options: Options, workspace: Workspace, thePlan: Plan, files: 
       options,
       requiredEnv: thePlan.requiredEnv,
       isCurrentDirectory: workspace.isCurrentDirectory,
-      installed: steps.some((step) => step.type === 'install'),
+      installed: steps.some((step) => step.type === 'install' || step.type === 'python-env'),
       hasEnvFile: workspace.envKeys !== undefined,
       ...(thePlan.addition ? { addition: thePlan.addition } : {}),
     }),
@@ -103,9 +108,16 @@ const INSTALL_OUTPUTS = [...LOCKFILES.map(([file]) => file), 'node_modules'];
 /** Runs the post steps in order; returns the ones that actually ran, for the report. */
 async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, applied: Applied, reporter: Reporter, signal: AbortSignal, warnings: string[]): Promise<PostStep[]> {
   const ran: PostStep[] = [];
-  const retryHint = `${workspace.isCurrentDirectory ? '' : `cd ${options.directory} && `}${installCommand(options.packageManager)}`;
+  const cd = workspace.isCurrentDirectory ? '' : `cd ${shellQuote(options.directory)} && `;
   for (const step of thePlan.steps) {
-    if (step.type === 'install') {
+    if (step.type === 'python-env') {
+      const retryHint = `${cd}${pythonSetupLine()}`;
+      await applied.guard([VENV_DIR]);
+      await reporter.task('Creating .venv and installing the project with pip', 'Python environment ready in .venv', () =>
+        createPythonEnvironment(workspace.targetDir, retryHint, signal),
+      );
+    } else if (step.type === 'install') {
+      const retryHint = `${cd}${installCommand(nodePackageManager(options.packageManager))}`;
       // engine-strict would make the install fail late and noisily: say it plainly instead.
       const nodeProblem = await nodeOnPathProblem(workspace.targetDir);
       if (nodeProblem) {
@@ -140,7 +152,7 @@ export async function run(environment: RunEnvironment): Promise<number> {
     reporter = await chooseReporter(environment, commandLine, interactive);
     const warnings: string[] = [];
     if (Number.parseInt(environment.nodeVersion.replace(/^v/, ''), 10) < 22) {
-      reporter.warn(`Node.js ${environment.nodeVersion} is past its end of life; generated projects need Node.js >= 22.18.`);
+      reporter.warn(`Node.js ${environment.nodeVersion} is past its end of life; generated Node.js projects need Node.js >= 22.18.`);
     }
     reporter.begin();
 

@@ -9,7 +9,7 @@ export const nodeLayer = defineLayer({
   ],
   dependencies: pinned('zod'),
   // The project's own settings, and tests that read files at the project root.
-  projectOnly: ['_npmrc', 'tsconfig.json', 'test/manifest.test.ts', 'test/env-example.test.ts', 'test/gitignore.test.ts', 'test/support/run.ts'],
+  projectOnly: ['_npmrc', '.secretlintrc.json', 'tsconfig.json', 'test/manifest.test.ts', 'test/env-example.test.ts', 'test/gitignore.test.ts', 'test/support/run.ts'],
   projectOnlyDevDependencies: ['secretlint', '@secretlint/secretlint-rule-preset-recommend', '@secretlint/secretlint-rule-no-dotenv'],
   devDependencies: pinned(
     'typescript',

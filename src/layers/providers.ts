@@ -26,32 +26,25 @@ const apiKey = (name: string, description: string): EnvVariable => ({
   description: `Secret. ${description} Only in .env or your secret store.`,
 });
 
-export const openaiLayer = defineLayer({
-  id: 'provider/openai',
-  dependencies: pinned('openai'),
-  env: [
-    apiKey('OPENAI_API_KEY', 'Your OpenAI API key (https://platform.openai.com/api-keys).'),
-    baseUrl('OPENAI_BASE_URL', false, 'Another OpenAI endpoint, e.g. a proxy or a regional URL.'),
-    model('gpt-5-mini'),
-  ],
-});
+// The variables are the same on every runtime (design.md); only the SDK differs.
+export const openaiEnv: readonly EnvVariable[] = [
+  apiKey('OPENAI_API_KEY', 'Your OpenAI API key (https://platform.openai.com/api-keys).'),
+  baseUrl('OPENAI_BASE_URL', false, 'Another OpenAI endpoint, e.g. a proxy or a regional URL.'),
+  model('gpt-5-mini'),
+];
 
-export const anthropicLayer = defineLayer({
-  id: 'provider/anthropic',
-  dependencies: pinned('@anthropic-ai/sdk'),
-  env: [
-    apiKey('ANTHROPIC_API_KEY', 'Your Anthropic API key (https://console.anthropic.com/settings/keys).'),
-    baseUrl('ANTHROPIC_BASE_URL', false, 'Another Anthropic endpoint, e.g. a proxy.'),
-    model('claude-haiku-4-5'),
-  ],
-});
+export const anthropicEnv: readonly EnvVariable[] = [
+  apiKey('ANTHROPIC_API_KEY', 'Your Anthropic API key (https://console.anthropic.com/settings/keys).'),
+  baseUrl('ANTHROPIC_BASE_URL', false, 'Another Anthropic endpoint, e.g. a proxy.'),
+  model('claude-haiku-4-5'),
+];
 
-export const openaiCompatibleLayer = defineLayer({
-  id: 'provider/openai-compatible',
-  dependencies: pinned('openai'),
-  env: [
-    apiKey('AI_API_KEY', 'The key your endpoint expects (for a local Ollama any non-empty value, e.g. ollama).'),
-    baseUrl('AI_BASE_URL', true, 'The endpoint, e.g. http://127.0.0.1:11434/v1 for Ollama.'),
-    model(undefined),
-  ],
-});
+export const openaiCompatibleEnv: readonly EnvVariable[] = [
+  apiKey('AI_API_KEY', 'The key your endpoint expects (for a local Ollama any non-empty value, e.g. ollama).'),
+  baseUrl('AI_BASE_URL', true, 'The endpoint, e.g. http://127.0.0.1:11434/v1 for Ollama.'),
+  model(undefined),
+];
+
+export const openaiLayer = defineLayer({ id: 'provider/openai', dependencies: pinned('openai'), env: openaiEnv });
+export const anthropicLayer = defineLayer({ id: 'provider/anthropic', dependencies: pinned('@anthropic-ai/sdk'), env: anthropicEnv });
+export const openaiCompatibleLayer = defineLayer({ id: 'provider/openai-compatible', dependencies: pinned('openai'), env: openaiCompatibleEnv });

@@ -10,21 +10,31 @@ import { honoLayer } from './hono.ts';
 import { nextjsLayer } from './nextjs.ts';
 import { addNodeLayer, MOUNT_LAYERS, mountSharedLayer } from './addition.ts';
 import { anthropicLayer, openaiCompatibleLayer, openaiLayer } from './providers.ts';
+import { fastapiLayer, flaskLayer, pythonLayer, pythonNoneLayer, pythonProviderLayers, pythonServerLayer } from './python.ts';
 
-const RUNTIME_LAYERS: Record<Runtime, Layer> = { node: nodeLayer };
-const FRAMEWORK_LAYERS: Record<Framework, Layer> = {
-  none: noneLayer,
-  express: expressLayer,
-  fastify: fastifyLayer,
-  hono: honoLayer,
-  nextjs: nextjsLayer,
+/** Each runtime's own layers; base is shared by all. */
+interface RuntimeLayers {
+  runtime: Layer;
+  frameworks: Partial<Record<Framework, Layer>>;
+  providers: Record<Provider, Layer>;
+  /** Layers a framework may require by id. */
+  shared: readonly Layer[];
+}
+
+const LAYERS_BY_RUNTIME: Record<Runtime, RuntimeLayers> = {
+  node: {
+    runtime: nodeLayer,
+    frameworks: { none: noneLayer, express: expressLayer, fastify: fastifyLayer, hono: honoLayer, nextjs: nextjsLayer },
+    providers: { openai: openaiLayer, anthropic: anthropicLayer, 'openai-compatible': openaiCompatibleLayer },
+    shared: [serverLayer],
+  },
+  python: {
+    runtime: pythonLayer,
+    frameworks: { none: pythonNoneLayer, fastapi: fastapiLayer, flask: flaskLayer },
+    providers: pythonProviderLayers,
+    shared: [pythonServerLayer],
+  },
 };
-const PROVIDER_LAYERS: Record<Provider, Layer> = {
-  openai: openaiLayer,
-  anthropic: anthropicLayer,
-  'openai-compatible': openaiCompatibleLayer,
-};
-const SHARED_LAYERS: Record<string, Layer> = { server: serverLayer };
 
 export interface LayerChoice {
   runtime: Runtime;
@@ -38,13 +48,15 @@ export interface LayerChoice {
  * addition's own layers). Each template path belongs to exactly one of them.
  */
 export function layersFor({ runtime, framework, provider }: LayerChoice, adding = false): Layer[] {
-  const frameworkLayer = FRAMEWORK_LAYERS[framework];
+  const layersOfRuntime = LAYERS_BY_RUNTIME[runtime];
+  const frameworkLayer = layersOfRuntime.frameworks[framework];
+  if (!frameworkLayer) throw new Error(`no ${framework} layer for runtime ${runtime}`);
   const required = (frameworkLayer.requires ?? []).map((id) => {
-    const layer = SHARED_LAYERS[id];
+    const layer = layersOfRuntime.shared.find((candidate) => candidate.id === id);
     if (!layer) throw new Error(`layer ${frameworkLayer.id} requires unknown layer ${id}`);
     return layer;
   });
-  const layers = [baseLayer, RUNTIME_LAYERS[runtime], ...required, frameworkLayer, PROVIDER_LAYERS[provider]];
+  const layers = [baseLayer, layersOfRuntime.runtime, ...required, frameworkLayer, layersOfRuntime.providers[provider]];
   const mount = MOUNT_LAYERS[framework];
   return adding ? [...layers, addNodeLayer, ...(mount ? [mountSharedLayer, mount] : [])] : layers;
 }

@@ -38,3 +38,34 @@ type Package = Exclude<keyof typeof VERSIONS, 'node'>;
 export function pinned(...packages: Package[]): Record<string, string> {
   return Object.fromEntries(packages.map((name) => [name, VERSIONS[name]]));
 }
+
+/**
+ * Exact versions for Python projects (pyproject.toml, `==` pins), from the package
+ * index; the matrix installs every Python combination with exactly these.
+ */
+export const PYTHON_VERSIONS = {
+  python: '>=3.10',
+  hatchling: '1.32.4',
+  pydantic: '2.13.5',
+  'pydantic-settings': '2.15.0',
+  openai: '3.22.1',
+  anthropic: '1.13.0',
+  fastapi: '0.142.2',
+  uvicorn: '0.54.0',
+  flask: '3.1.3',
+  gunicorn: '26.2.0',
+  pytest: '9.1.1',
+  ruff: '0.16.9',
+} as const;
+
+type PythonPackage = Exclude<keyof typeof PYTHON_VERSIONS, 'python' | 'hatchling'>;
+
+/** Environment markers of a Python dependency (PEP 508): gunicorn has no Windows build. */
+export const PYTHON_MARKERS: Partial<Record<PythonPackage, string>> = {
+  gunicorn: 'sys_platform != "win32"',
+};
+
+/** `pinnedPython('pydantic')` -> `{ pydantic: '2.13.5' }`. */
+export function pinnedPython(...packages: PythonPackage[]): Record<string, string> {
+  return Object.fromEntries(packages.map((name) => [name, PYTHON_VERSIONS[name]]));
+}

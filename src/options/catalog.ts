@@ -3,16 +3,17 @@
  * flags, prompts, --help and validation messages are all derived from these lists.
  * Only combinations that are fully built and tested are listed ("show only what works").
  */
-export const RUNTIMES = ['node'] as const;
-export const FRAMEWORKS = ['none', 'express', 'fastify', 'hono', 'nextjs'] as const;
+export const RUNTIMES = ['node', 'python'] as const;
+export const FRAMEWORKS = ['none', 'express', 'fastify', 'hono', 'nextjs', 'fastapi', 'flask'] as const;
 export const PROVIDERS = ['openai', 'anthropic', 'openai-compatible'] as const;
-export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
+export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun', 'pip'] as const;
 export const CONFLICT_POLICIES = ['prompt', 'skip', 'overwrite', 'abort'] as const;
 
 export type Runtime = (typeof RUNTIMES)[number];
 export type Framework = (typeof FRAMEWORKS)[number];
 export type Provider = (typeof PROVIDERS)[number];
 export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
+export type NodePackageManager = Exclude<PackageManager, 'pip'>;
 export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
 
 export interface Choice<T extends string> {
@@ -23,6 +24,7 @@ export interface Choice<T extends string> {
 
 export const RUNTIME_CHOICES: readonly Choice<Runtime>[] = [
   { value: 'node', label: 'Node.js', hint: 'TypeScript run directly by Node >= 22.18' },
+  { value: 'python', label: 'Python', hint: 'Python >= 3.10 in a .venv, pydantic-settings, pytest' },
 ];
 
 export const FRAMEWORK_CHOICES: readonly Choice<Framework>[] = [
@@ -31,6 +33,8 @@ export const FRAMEWORK_CHOICES: readonly Choice<Framework>[] = [
   { value: 'fastify', label: 'Fastify', hint: 'hardened HTTP API' },
   { value: 'hono', label: 'Hono', hint: 'hardened HTTP API on @hono/node-server' },
   { value: 'nextjs', label: 'Next.js', hint: 'App Router, AI behind server-only' },
+  { value: 'fastapi', label: 'FastAPI', hint: 'hardened HTTP API on uvicorn' },
+  { value: 'flask', label: 'Flask', hint: 'hardened HTTP API; gunicorn in production' },
 ];
 
 export const PROVIDER_CHOICES: readonly Choice<Provider>[] = [
@@ -46,6 +50,16 @@ export const PACKAGE_MANAGER_CHOICES: readonly Choice<PackageManager>[] = PACKAG
 /** Which frameworks each runtime supports; the schema refuses every other pair. */
 export const FRAMEWORKS_BY_RUNTIME: Record<Runtime, readonly Framework[]> = {
   node: ['none', 'express', 'fastify', 'hono', 'nextjs'],
+  python: ['none', 'fastapi', 'flask'],
+};
+
+/**
+ * Which package managers each runtime installs with. Python projects always get a
+ * `.venv` filled by pip (the one installer every Python has), so there is nothing to choose.
+ */
+export const PACKAGE_MANAGERS_BY_RUNTIME: Record<Runtime, readonly PackageManager[]> = {
+  node: ['npm', 'pnpm', 'yarn', 'bun'],
+  python: ['pip'],
 };
 
 export const labelOf = <T extends string>(choices: readonly Choice<T>[], value: T): string =>

@@ -14,6 +14,15 @@ export function packageNameProblem(name: string): string | undefined {
   return `${JSON.stringify(name.slice(0, 60))} is not a valid npm package name: ${reasons.join('; ')}`;
 }
 
+// PEP 508 project names (lowercase here, since the npm rules already require it).
+const PYTHON_PROJECT_NAME = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/;
+
+/** Why a valid package name cannot name a Python project (pyproject.toml), or undefined. */
+export function pythonProjectNameProblem(name: string): string | undefined {
+  if (PYTHON_PROJECT_NAME.test(name)) return undefined;
+  return `${JSON.stringify(name.slice(0, 60))} is not a valid Python project name: use letters, digits, ".", "_" and "-", starting and ending with a letter or digit`;
+}
+
 /** Why `directory` cannot be the target directory argument, or undefined when it can. */
 export function directoryProblem(directory: string): string | undefined {
   if (directory.trim().length === 0) return 'the directory is empty';
@@ -38,9 +47,10 @@ export function suggestPackageName(folderName: string): string {
     .toLowerCase()
     .replace(/\s+/g, '-')
     .replace(/^[._]+/, '')
-    .replace(/[^a-z0-9-~._]+/g, '-')
+    .replace(/[^a-z0-9-._]+/g, '-')
     .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 214);
+    .slice(0, 214)
+    // Valid for npm and Python alike: starts and ends with a letter or digit.
+    .replace(/^[-._]+|[-._]+$/g, '');
   return suggestion === '' ? 'secure-ai-app' : suggestion;
 }

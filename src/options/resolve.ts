@@ -5,6 +5,7 @@ import {
   FRAMEWORK_CHOICES,
   FRAMEWORKS_BY_RUNTIME,
   PACKAGE_MANAGER_CHOICES,
+  PACKAGE_MANAGERS_BY_RUNTIME,
   PROVIDER_CHOICES,
   RUNTIME_CHOICES,
   type Choice,
@@ -93,14 +94,25 @@ export async function resolveOptions(commandLine: CommandLine, { env, prompter, 
     return prompter.choice(message, choices, fallback);
   };
 
-  const runtime = await pick(preset.runtime, 'Which runtime?', RUNTIME_CHOICES, 'node');
+  if (project && preset.runtime !== undefined && preset.runtime !== 'node') {
+    throw usageError(`--runtime ${preset.runtime} cannot add to this folder: it holds a Node.js project (package.json), and adding works for Node.js projects only`, [
+      `To start a new ${preset.runtime} project, pass a new or empty directory.`,
+    ]);
+  }
+  // Adding goes into the project's own runtime, which is Node.js (package.json).
+  const runtime = await pick(preset.runtime, 'Which runtime?', project ? RUNTIME_CHOICES.filter((c) => c.value === 'node') : RUNTIME_CHOICES, 'node');
   const frameworkChoices = FRAMEWORK_CHOICES.filter((c) => FRAMEWORKS_BY_RUNTIME[runtime].includes(c.value));
   const framework: Framework = preset.framework ?? (await pick(undefined, project ? 'Which framework does the project use?' : 'Which framework?', frameworkChoices, project?.framework ?? 'none'));
   const provider = await pick(preset.provider, 'Which AI provider?', PROVIDER_CHOICES, 'openai');
   // An existing project's lockfile names its package manager: installing with another would fork it.
+  const managerChoices = PACKAGE_MANAGER_CHOICES.filter((c) => PACKAGE_MANAGERS_BY_RUNTIME[runtime].includes(c.value));
   const detected: PackageManager = project?.packageManager ?? detectPackageManager(env) ?? 'npm';
-  const packageManager = await pick(preset.packageManager, 'Which package manager?', PACKAGE_MANAGER_CHOICES, detected);
-  const installQuestion = project ? `Install the added dependencies with ${packageManager} now?` : `Install dependencies with ${packageManager} now?`;
+  const packageManager = await pick(preset.packageManager, 'Which package manager?', managerChoices, detected);
+  const installQuestion = project
+    ? `Install the added dependencies with ${packageManager} now?`
+    : packageManager === 'pip'
+      ? 'Create .venv and install the project into it with pip now?'
+      : `Install dependencies with ${packageManager} now?`;
   const install = preset.install ?? (prompter ? await prompter.yesNo(installQuestion, true) : true);
   // Never git init inside someone's existing project.
   const git = project ? false : (preset.git ?? (prompter ? await prompter.yesNo('Initialize a git repository?', true) : true));

@@ -4,11 +4,12 @@ import {
   FRAMEWORKS,
   FRAMEWORKS_BY_RUNTIME,
   PACKAGE_MANAGERS,
+  PACKAGE_MANAGERS_BY_RUNTIME,
   PROVIDERS,
   RUNTIMES,
 } from './catalog.ts';
 import { flagFor } from './definitions.ts';
-import { directoryProblem, packageNameProblem } from './names.ts';
+import { directoryProblem, packageNameProblem, pythonProjectNameProblem } from './names.ts';
 import { usageError } from '../errors.ts';
 import { showValue } from '../util/show-value.ts';
 
@@ -53,6 +54,16 @@ export const optionsSchema = z
         message: `--framework ${options.framework} does not run on --runtime ${options.runtime}; frameworks for ${options.runtime}: ${allowed.join(', ')}`,
       });
     }
+    const managers = PACKAGE_MANAGERS_BY_RUNTIME[options.runtime];
+    if (!managers.includes(options.packageManager)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['packageManager'],
+        message: `--package-manager ${options.packageManager} does not install --runtime ${options.runtime} projects; for ${options.runtime}: ${managers.join(', ')}`,
+      });
+    }
+    const pythonNameProblem = options.runtime === 'python' ? pythonProjectNameProblem(options.name) : undefined;
+    if (pythonNameProblem) ctx.addIssue({ code: 'custom', path: ['name'], message: `--name: ${pythonNameProblem}` });
   });
 
 export type Options = z.infer<typeof optionsSchema>;

@@ -1,5 +1,7 @@
 import type { Options } from '../options/schema.ts';
-import { auditCommand, frozenInstallCommand, localBinCommand, runScript } from '../util/package-manager.ts';
+import { auditCommand, frozenInstallCommand, localBinCommand } from '../util/package-manager.ts';
+import { PYTHON_COMMANDS, PYTHON_SCANNER } from '../util/python-commands.ts';
+import type { ProjectCommands } from './project-commands.ts';
 
 /**
  * GitHub Actions pinned to full commit SHAs (a tag can be moved to other code; a SHA
@@ -8,21 +10,43 @@ import { auditCommand, frozenInstallCommand, localBinCommand, runScript } from '
 export const PINNED_ACTIONS = {
   checkout: { sha: '08c6903cd8c0fde910a37f88322edcfb5dd907a8', version: 'v5.0.0' },
   setupNode: { sha: 'a0853c24544627f65ddf259abe73b1d18a591444', version: 'v5.0.0' },
+  setupPython: { sha: 'e797f83bcb11b83ae66e0230d6156d7c80228e7c', version: 'v6.0.0' },
 } as const;
 
 /** The Node major CI runs generated projects on: the current LTS. */
 const CI_NODE_VERSION = '24';
+/** The Python CI runs generated projects on: a current release (they support >= 3.10). */
+const CI_PYTHON_VERSION = '3.13';
+/** pip-audit is installed in CI only, pinned like everything else. */
+const PIP_AUDIT_VERSION = '2.9.0';
 
 /** What the CI workflow, Dependabot and the pre-commit hook need to know of the project. */
-export function ciContextFor(options: Options) {
+export function ciContextFor(options: Options, commands: ProjectCommands) {
   const pm = options.packageManager;
+  if (pm === 'pip') {
+    return {
+      actions: PINNED_ACTIONS,
+      python: { version: CI_PYTHON_VERSION },
+      prepare: [],
+      installStep: 'Install the project and its pinned dependencies',
+      install: PYTHON_COMMANDS.install,
+      checkStep: 'Lint, test and scan for secrets',
+      check: commands.check,
+      // --skip-editable: the project itself is not on the package index.
+      audit: `python -m pip install pip-audit==${PIP_AUDIT_VERSION} && pip-audit --skip-editable`,
+      dependabotEcosystem: 'pip',
+      scanFiles: `python3 ${PYTHON_SCANNER}`,
+    };
+  }
   return {
     actions: PINNED_ACTIONS,
     node: { version: CI_NODE_VERSION },
     // pnpm and yarn come with Node through corepack; bun is a package of its own.
     prepare: pm === 'pnpm' || pm === 'yarn' ? ['corepack enable'] : pm === 'bun' ? ['npm install --global bun'] : [],
+    installStep: 'Install from the lockfile',
     install: frozenInstallCommand(pm),
-    check: runScript(pm, 'check'),
+    checkStep: 'Type-check, test and scan for secrets',
+    check: commands.check,
     audit: auditCommand(pm),
     dependabotEcosystem: pm === 'bun' ? 'bun' : 'npm',
     scanFiles: `${localBinCommand(pm, 'secretlint')} --secretlintignore .gitignore`,

@@ -1,6 +1,7 @@
 import type { Options } from '../options/schema.ts';
 import { shellQuote } from '../util/shell-quote.ts';
-import { installCommand, runScript, runScriptWithArgs } from '../util/package-manager.ts';
+import { installCommand, nodePackageManager } from '../util/package-manager.ts';
+import { projectCommandsFor } from './project-commands.ts';
 import { addsDependencies, type AdditionSummary } from './types.ts';
 
 
@@ -23,22 +24,23 @@ function envStep(requiredEnv: readonly string[], hasEnvFile: boolean): string[] 
 
 /** What is left for the user to do, in order. The report prints these lines as they are. */
 export function nextStepsFor({ options, requiredEnv, isCurrentDirectory, installed, hasEnvFile = false, addition }: NextStepsInput): string[] {
-  const pm = options.packageManager;
   const cd = isCurrentDirectory ? [] : [`cd ${shellQuote(options.directory)}`];
   if (addition) {
     return [
       ...cd,
-      ...(installed || !addsDependencies(addition) ? [] : [installCommand(pm)]),
+      ...(installed || !addsDependencies(addition) ? [] : [installCommand(nodePackageManager(options.packageManager))]),
       ...envStep(requiredEnv, hasEnvFile),
       ...addition.wiring.flatMap((snippet) => [`# ${snippet.comment}`, ...snippet.code.split('\n')]),
       `${addition.testCommand}   # the module's offline tests (see ${addition.moduleRoot}/README.md)`,
     ];
   }
+  const commands = projectCommandsFor(options, []);
   return [
     ...cd,
-    ...(installed ? [] : [installCommand(pm)]),
+    // Python: a venv made by the install step still has to be activated in the user's shell.
+    ...(installed ? commands.activate : commands.setup),
     ...envStep(requiredEnv, false),
-    options.framework === 'none' ? runScriptWithArgs(pm, 'start', '"Hello"') : runScript(pm, 'dev'),
-    `${runScript(pm, 'check')}   # type-check, offline tests, secret scan`,
+    commands.startWithPrompt || commands.dev || commands.start,
+    `${commands.check}   # ${commands.says.check}`,
   ];
 }

@@ -9,6 +9,7 @@ import { installArgs, runPrefix } from '../util/package-manager.ts';
 import { envExampleFor, envVariablesOf } from './env-example.ts';
 import { gitignoreFor } from './gitignore.ts';
 import { packageJsonFor, scriptsFor } from './package-json.ts';
+import { pyprojectFor } from './pyproject.ts';
 import { assertPlanPaths } from './safe-path.ts';
 import { templateContextFor } from './template-context.ts';
 import { planAddition } from './add/plan-addition.ts';
@@ -24,10 +25,13 @@ export const FIRST_COMMIT_MESSAGE = 'Initial commit from create-secure-ai-app';
 export function plan(options: Options, layers: readonly Layer[], templates: readonly TemplateFile[], workspace: Workspace): Plan {
   if (workspace.project) return planAddition(options, layers, templates, workspace);
   const variables = envVariablesOf(layers);
-  const scripts = scriptsFor(layers, { run: runPrefix(options.packageManager), entry: entryOf(layers) });
+  const scripts = options.packageManager === 'pip' ? {} : scriptsFor(layers, { run: runPrefix(options.packageManager), entry: entryOf(layers) });
   const context = templateContextFor(options, variables, Object.keys(scripts));
+  const python = options.runtime === 'python';
   const generated: FileOp[] = [
-    { type: 'create', path: 'package.json', content: packageJsonFor(options.name, layers, scripts) },
+    python
+      ? { type: 'create', path: 'pyproject.toml', content: pyprojectFor(options.name, layers) }
+      : { type: 'create', path: 'package.json', content: packageJsonFor(options.name, layers, scripts) },
     { type: 'create', path: '.env.example', content: envExampleFor(variables) },
     { type: 'create', path: '.gitignore', content: gitignoreFor(layers) },
   ];
@@ -48,7 +52,9 @@ export function plan(options: Options, layers: readonly Layer[], templates: read
 
   const requiredEnv = variables.filter((variable) => variable.required).map((variable) => variable.name);
   const steps: PostStep[] = [];
-  if (options.install) steps.push({ type: 'install', packageManager: options.packageManager, args: installArgs(options.packageManager) });
+  if (options.install) {
+    steps.push(options.packageManager === 'pip' ? { type: 'python-env' } : { type: 'install', packageManager: options.packageManager, args: installArgs(options.packageManager) });
+  }
   if (options.git && !workspace.insideGitWorkTree) steps.push({ type: 'git-init', message: FIRST_COMMIT_MESSAGE });
 
   return { files, steps, requiredEnv };

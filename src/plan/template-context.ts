@@ -1,7 +1,7 @@
 import type { Options } from '../options/schema.ts';
 import { FRAMEWORK_CHOICES, PROVIDER_CHOICES, RUNTIME_CHOICES, labelOf } from '../options/catalog.ts';
 import type { EnvVariable } from '../layers/define-layer.ts';
-import { installCommand, runScript, runScriptWithArgs } from '../util/package-manager.ts';
+import { projectCommandsFor } from './project-commands.ts';
 import { ciContextFor } from './ci-context.ts';
 
 /** Where each provider's users create and revoke keys (openai-compatible: the user's own). */
@@ -13,29 +13,19 @@ const KEYS_URLS: Record<Options['provider'], string> = {
 
 /** Everything a `.hbs` template may refer to. Strict rendering fails on anything else. */
 export function templateContextFor(options: Options, variables: readonly EnvVariable[], scriptNames: readonly string[]) {
-  const pm = options.packageManager;
+  const commands = projectCommandsFor(options, scriptNames);
   return {
     name: options.name,
     runtime: { id: options.runtime, label: labelOf(RUNTIME_CHOICES, options.runtime) },
     framework: { id: options.framework, label: labelOf(FRAMEWORK_CHOICES, options.framework) },
     provider: { id: options.provider, label: labelOf(PROVIDER_CHOICES, options.provider), keysUrl: KEYS_URLS[options.provider] },
     isServer: options.framework !== 'none',
-    commands: {
-      install: installCommand(pm),
-      // Only projects with a build step (Next.js) have one; the others run TypeScript as is.
-      build: scriptNames.includes('build') ? runScript(pm, 'build') : '',
-      start: options.framework === 'none' ? runScriptWithArgs(pm, 'start', '"your prompt"') : runScript(pm, 'start'),
-      dev: runScript(pm, 'dev'),
-      test: runScript(pm, 'test'),
-      typecheck: runScript(pm, 'typecheck'),
-      scanSecrets: runScript(pm, 'scan:secrets'),
-      check: runScript(pm, 'check'),
-    },
+    commands,
     env: variables.map((variable) => ({
       ...variable,
       defaultText: variable.required ? 'required' : variable.default === undefined ? '(unset)' : variable.default === '' ? '(empty)' : variable.default,
     })),
     secrets: variables.filter((variable) => variable.secret).map((variable) => variable.name),
-    ci: ciContextFor(options),
+    ci: ciContextFor(options, commands),
   };
 }

@@ -26,6 +26,8 @@ export type FileOp = CreateOp | MergeOp;
 /** Work after the files are written, kept as data so --dry-run and --json can show it. */
 export type PostStep =
   | { type: 'install'; packageManager: string; args: readonly string[] }
+  /** Python: create `.venv` with the Python on PATH, then pip-install the project into it. */
+  | { type: 'python-env' }
   | { type: 'git-init'; message: string };
 
 export interface Plan {

@@ -1,4 +1,10 @@
-import type { PackageManager } from '../options/catalog.ts';
+import type { NodePackageManager as PackageManager, PackageManager as AnyPackageManager } from '../options/catalog.ts';
+
+/** Narrows to the Node package managers; pip (Python) never reaches Node-only code. */
+export function nodePackageManager(packageManager: AnyPackageManager): PackageManager {
+  if (packageManager === 'pip') throw new Error('pip installs Python projects; this code path is for Node.js projects only');
+  return packageManager;
+}
 
 /** `npm run`, `pnpm run`, ...: the form every supported manager accepts. */
 export const runPrefix = (packageManager: PackageManager): string => `${packageManager} run`;

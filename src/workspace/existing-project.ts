@@ -57,6 +57,7 @@ export const LOCKFILES: readonly [string, PackageManager][] = [
 
 /** Files every project this tool creates has, and an addition never writes at these paths. */
 const GENERATED_MARKERS = ['src/ai/client.ts', 'src/config/env.ts', 'src/log/redact.ts'];
+const GENERATED_PYTHON_MARKERS = ['src/app/ai/client.py', 'src/app/config/settings.py', 'src/app/log/redact.py'];
 
 const isDirectory = async (absolute: string) => (await lstat(absolute).catch(() => undefined))?.isDirectory() ?? false;
 
@@ -107,8 +108,10 @@ export async function detectExistingProject(root: string): Promise<ExistingProje
   const packageJsonPath = path.join(root, 'package.json');
   const stats = await lstat(packageJsonPath).catch(() => undefined);
   if (!stats) {
-    if (existsSync(path.join(root, 'pyproject.toml'))) {
-      throw usageError('this folder holds a Python project (pyproject.toml); adding to Python projects needs the Python runtime, which this version does not have yet');
+    // A Python project this tool created is generated again (every file identical), not added to.
+    const ours = GENERATED_PYTHON_MARKERS.every((file) => existsSync(path.join(root, file)));
+    if (existsSync(path.join(root, 'pyproject.toml')) && !ours) {
+      throw usageError('this folder holds a Python project (pyproject.toml); adding to an existing Python project is not supported yet (only to Node.js projects with a package.json)', ['To start a new Python project, pass a new or empty directory with --runtime python.']);
     }
     return undefined;
   }

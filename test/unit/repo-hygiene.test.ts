@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { PACKAGE_MANAGERS } from '../../src/options/catalog.ts';
+import { PACKAGE_MANAGERS_BY_RUNTIME, type NodePackageManager } from '../../src/options/catalog.ts';
 import { parseOptions } from '../../src/options/schema.ts';
 import { layersFor } from '../../src/layers/select.ts';
 import { plan } from '../../src/plan/plan.ts';
 import { loadTemplates } from '../../src/templates/source.ts';
 import { TEMPLATES } from '../support/paths.ts';
 
-async function filesFor(packageManager: string) {
-  const options = parseOptions({ directory: 'app', name: 'app', runtime: 'node', framework: 'none', provider: 'openai', packageManager, install: true, git: true, conflict: 'abort' });
+async function filesFor(packageManager: string, runtime = 'node') {
+  const options = parseOptions({ directory: 'app', name: 'app', runtime, framework: 'none', provider: 'openai', packageManager, install: true, git: true, conflict: 'abort' });
   const layers = layersFor(options);
   const result = plan(options, layers, await loadTemplates(TEMPLATES, layers.map((layer) => layer.id)), { targetDir: '/x/app', exists: false, isCurrentDirectory: false, insideGitWorkTree: false });
   return (path: string) => {
@@ -20,7 +20,7 @@ async function filesFor(packageManager: string) {
 }
 
 describe('repository hygiene of every generated project', () => {
-  for (const packageManager of PACKAGE_MANAGERS) {
+  for (const packageManager of PACKAGE_MANAGERS_BY_RUNTIME.node as readonly NodePackageManager[]) {
     test(`CI workflow, Dependabot and the pre-commit hook (${packageManager})`, async () => {
       const file = await filesFor(packageManager);
       const workflow = parse(file('.github/workflows/ci.yml').content.toString());
@@ -45,4 +45,24 @@ describe('repository hygiene of every generated project', () => {
       assert.match(hook.content.toString(), /secretlint/);
     });
   }
+
+  test('CI workflow, Dependabot and the pre-commit hook (Python)', async () => {
+    const file = await filesFor('pip', 'python');
+    const workflow = parse(file('.github/workflows/ci.yml').content.toString());
+    assert.deepEqual(workflow.permissions, { contents: 'read' });
+    const steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.check.steps;
+    for (const step of steps.filter((candidate) => candidate.uses)) assert.match(step.uses!, /^[\w-]+\/[\w-]+@[0-9a-f]{40}$/, 'actions pinned to a full commit SHA');
+    assert.deepEqual(steps.map((step) => step.uses?.split('@')[0]).filter(Boolean), ['actions/checkout', 'actions/setup-python']);
+    const runs = steps.map((step) => step.run).filter(Boolean);
+    assert.deepEqual(runs, [
+      'python -m pip install --editable ".[dev]"',
+      'ruff check . && ruff format --check . && pytest',
+      'python -m pip install pip-audit==2.9.0 && pip-audit --skip-editable',
+    ]);
+    const dependabot = parse(file('.github/dependabot.yml').content.toString());
+    assert.deepEqual(dependabot.updates.map((update: { 'package-ecosystem': string }) => update['package-ecosystem']), ['pip', 'github-actions']);
+    const hook = file('.githooks/pre-commit');
+    assert.equal(hook.mode, 0o755);
+    assert.match(hook.content.toString(), /xargs -0 python3 tools\/scan_secrets\.py; then$/m);
+  });
 });

@@ -4,7 +4,7 @@ import type { Options } from '../../options/schema.ts';
 import type { TemplateFile } from '../../templates/source.ts';
 import { isTemplate, outputPathOf } from '../../templates/output-path.ts';
 import { renderTemplate } from '../../templates/render.ts';
-import { installArgs, runScript } from '../../util/package-manager.ts';
+import { installArgs, nodePackageManager, runScript } from '../../util/package-manager.ts';
 import { parseJsonText } from '../../util/text-format.ts';
 import type { ExistingProject } from '../../workspace/existing-project.ts';
 import type { Workspace } from '../../workspace/snapshot.ts';
@@ -118,6 +118,7 @@ function moduleTsconfig(templates: readonly TemplateFile[]): string {
  */
 export function planAddition(options: Options, layers: readonly Layer[], templates: readonly TemplateFile[], workspace: Workspace): Plan {
   const project = workspace.project!;
+  const packageManager = nodePackageManager(options.packageManager);
   if (options.framework === 'nextjs' && project.pagesChatRoute) {
     throw new CliError('conflict', `${project.pagesChatRoute} already answers /api/chat, where the chat route would go; nothing was written`, [
       'Move that route, or add the module with --framework none and call createSecureAi() from your own route.',
@@ -153,12 +154,12 @@ export function planAddition(options: Options, layers: readonly Layer[], templat
     dependencies: merged.added.dependencies,
     devDependencies: merged.added.devDependencies,
     wiring: wiringFor(project, options.framework, moduleRoot),
-    testCommand: runScript(options.packageManager, 'test:ai'),
+    testCommand: runScript(packageManager, 'test:ai'),
     warnings: olderMajorsKept(project.packageJsonText, wantedDependencies),
   };
   const context = {
     ...templateContextFor(options, variables, Object.keys(scripts)),
-    addition: { ...addition, typecheckCommand: scripts['typecheck:ai'] ? runScript(options.packageManager, 'typecheck:ai') : '' },
+    addition: { ...addition, typecheckCommand: scripts['typecheck:ai'] ? runScript(packageManager, 'typecheck:ai') : '' },
   };
 
   const placed = withImportsSatisfied(
@@ -198,7 +199,7 @@ export function planAddition(options: Options, layers: readonly Layer[], templat
   assertPlanPaths(files.map((file) => file.path));
   files.sort((a, b) => a.path.localeCompare(b.path));
 
-  const steps: PostStep[] = options.install && addsDependencies(addition) ? [{ type: 'install', packageManager: options.packageManager, args: installArgs(options.packageManager) }] : [];
+  const steps: PostStep[] = options.install && addsDependencies(addition) ? [{ type: 'install', packageManager, args: installArgs(packageManager) }] : [];
   const requiredEnv = variables.filter((variable) => variable.required && !workspace.envKeys?.has(variable.name)).map((variable) => variable.name);
   return { files, steps, requiredEnv, addition };
 }

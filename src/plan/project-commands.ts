@@ -1,0 +1,85 @@
+import type { Options } from '../options/schema.ts';
+import { installCommand, runScript, runScriptWithArgs } from '../util/package-manager.ts';
+import { PYTHON_COMMANDS } from '../util/python-commands.ts';
+
+/**
+ * The commands a person types in a generated project, per runtime. The README, SECURITY.md
+ * and the next steps all print these, so they cannot disagree.
+ */
+export interface ProjectCommands {
+  /** What the runtime needs, as one sentence for the README. */
+  requirement: string;
+  /** Makes a fresh checkout ready to run (before `.env` is filled in). */
+  setup: readonly string[];
+  /** Needed again in every new shell (Python's venv); empty when nothing is. */
+  activate: readonly string[];
+  /** Runs the app: the server, or the script reading its prompt from stdin. */
+  start: string;
+  /** The script with a prompt argument; empty for servers. */
+  startWithPrompt: string;
+  /** Restarts on change; empty when the runtime has no watcher of its own. */
+  dev: string;
+  /** Production build; empty when there is none. */
+  build: string;
+  /** Production server, when it is another program than `start`. */
+  production: string;
+  test: string;
+  /** Static checks: the type-check (Node) or the linter (Python). */
+  lint: string;
+  scanSecrets: string;
+  /** Every check the project has: what CI runs. */
+  check: string;
+  /** Sentences the README and SECURITY.md say about these commands. */
+  says: { check: string; pinning: string; scanner: string; ciInstall: string };
+}
+
+const PROMPT_EXAMPLE = '"your prompt"';
+
+export function projectCommandsFor(options: Options, scriptNames: readonly string[]): ProjectCommands {
+  const script = options.framework === 'none';
+  if (options.packageManager === 'pip') {
+    const activate = `${PYTHON_COMMANDS.activatePosix}   # Windows: ${PYTHON_COMMANDS.activateWindows}`;
+    return {
+      requirement: 'Needs Python >= 3.10. Everything installs into a virtual environment, `.venv`, never into the system Python.',
+      setup: [PYTHON_COMMANDS.createVenv, activate, PYTHON_COMMANDS.install],
+      activate: [activate],
+      start: PYTHON_COMMANDS.run,
+      startWithPrompt: script ? `${PYTHON_COMMANDS.run} ${PROMPT_EXAMPLE}` : '',
+      dev: '',
+      build: '',
+      production: options.framework === 'flask' ? "gunicorn --bind 127.0.0.1:3000 --workers 2 --timeout 60 'app.server:create_app()'" : '',
+      test: PYTHON_COMMANDS.test,
+      lint: PYTHON_COMMANDS.lint,
+      scanSecrets: PYTHON_COMMANDS.scanSecrets,
+      check: `${PYTHON_COMMANDS.lint} && ${PYTHON_COMMANDS.test}`,
+      says: {
+        check: 'lint, format check, tests (the secret scan is one of them)',
+        pinning: 'pinned exactly (`==` in `pyproject.toml`), installed only into `.venv`, Python version enforced by `requires-python`',
+        scanner: '`tools/scan_secrets.py` (standard library only)',
+        ciInstall: 'installs the pinned dependencies into a fresh Python',
+      },
+    };
+  }
+  const pm = options.packageManager;
+  return {
+    requirement: scriptNames.includes('build') ? 'Needs Node.js >= 22.18.' : 'Needs Node.js >= 22.18 (it runs the TypeScript directly, no build step).',
+    setup: [installCommand(pm)],
+    activate: [],
+    start: runScript(pm, 'start'),
+    startWithPrompt: script ? runScriptWithArgs(pm, 'start', PROMPT_EXAMPLE) : '',
+    dev: script ? '' : runScript(pm, 'dev'),
+    // Only projects with a build step (Next.js) have one; the others run TypeScript as is.
+    build: scriptNames.includes('build') ? runScript(pm, 'build') : '',
+    production: '',
+    test: runScript(pm, 'test'),
+    lint: runScript(pm, 'typecheck'),
+    scanSecrets: runScript(pm, 'scan:secrets'),
+    check: runScript(pm, 'check'),
+    says: {
+      check: 'type-check, tests, secret scan',
+      pinning: 'pinned exactly (`.npmrc` keeps it that way), engines enforced',
+      scanner: 'secretlint',
+      ciInstall: 'installs from the lockfile',
+    },
+  };
+}
