@@ -19,6 +19,7 @@ async function open(cwd: string, args: string[] = [], options: { columns?: numbe
 
 const QUESTIONS = [
   /Where should the project be created\?/,
+  /Which runtime\?/,
   /Which framework\?/,
   /Which AI provider\?/,
   /Which package manager\?/,
@@ -37,14 +38,16 @@ describe('interactive prompts in a real terminal', () => {
     await terminal.type('p');
     await terminal.press('Enter');
     await terminal.waitFor(QUESTIONS[1]!);
-    await terminal.press('Down', 'Enter');
-    await terminal.waitFor(QUESTIONS[2]!);
-    await terminal.press('Down', 'Down', 'Enter');
-    await terminal.waitFor(QUESTIONS[3]!);
     await terminal.press('Enter');
+    await terminal.waitFor(QUESTIONS[2]!);
+    await terminal.press('Down', 'Enter');
+    await terminal.waitFor(QUESTIONS[3]!);
+    await terminal.press('Down', 'Down', 'Enter');
     await terminal.waitFor(QUESTIONS[4]!);
-    await terminal.press('Right', 'Enter');
+    await terminal.press('Enter');
     await terminal.waitFor(QUESTIONS[5]!);
+    await terminal.press('Right', 'Enter');
+    await terminal.waitFor(QUESTIONS[6]!);
     await terminal.press('Enter');
     const screen = await terminal.waitFor(/Next steps/);
     assert.equal(await terminal.exitCode(), 0);
@@ -73,14 +76,39 @@ describe('interactive prompts in a real terminal', () => {
     });
   }
 
+  test('a person picks Python and FastAPI: no package manager question, pip and .venv are named', async () => {
+    const cwd = await tempDir();
+    const terminal = await open(cwd, ['py-app']);
+    await terminal.waitFor(QUESTIONS[1]!);
+    await terminal.press('Down', 'Enter');
+    const frameworks = await terminal.waitFor(QUESTIONS[2]!);
+    assert.match(frameworks, /FastAPI/);
+    assert.doesNotMatch(frameworks, /Express|Next\.js/, 'only the frameworks that run on Python are offered');
+    await terminal.press('Down', 'Enter');
+    await terminal.waitFor(QUESTIONS[3]!);
+    await terminal.press('Down', 'Enter');
+    await terminal.waitFor(/Create \.venv and install the project into it with pip now\?/);
+    await terminal.press('Right', 'Enter');
+    await terminal.waitFor(QUESTIONS[6]!);
+    await terminal.press('Right', 'Enter');
+    const screen = await terminal.waitFor(/Next steps/);
+    assert.equal(await terminal.exitCode(), 0);
+    assert.doesNotMatch(screen, /Which package manager/);
+    assert.match(screen, /python -m venv \.venv/);
+    const pyproject = await readFile(path.join(cwd, 'py-app', 'pyproject.toml'), 'utf8');
+    assert.match(pyproject, /^name = "py-app"$/m);
+    assert.match(pyproject, /"fastapi==[\d.]+"/);
+    assert.match(pyproject, /"anthropic==[\d.]+"/);
+  });
+
   test('40 columns, NO_COLOR and TERM=dumb still work end to end', async () => {
     const cwd = await tempDir();
     const terminal = await open(cwd, ['narrow', '--no-install'], { columns: 40, env: { NO_COLOR: '1', TERM: 'dumb' } });
-    for (const question of QUESTIONS.slice(1, 4)) {
+    for (const question of QUESTIONS.slice(1, 5)) {
       await terminal.waitFor(question);
       await terminal.press('Enter');
     }
-    await terminal.waitFor(QUESTIONS[5]!);
+    await terminal.waitFor(QUESTIONS[6]!);
     await terminal.press('Right', 'Enter');
     const screen = await terminal.waitFor(/Next steps/);
     assert.equal(await terminal.exitCode(), 0);

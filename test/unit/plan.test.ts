@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FRAMEWORKS_BY_RUNTIME, PROVIDERS } from '../../src/options/catalog.ts';
+import { parse as parseToml } from 'smol-toml';
+import { FRAMEWORKS_BY_RUNTIME, PACKAGE_MANAGERS_BY_RUNTIME, PROVIDERS, type Runtime } from '../../src/options/catalog.ts';
 import { parseOptions, type Options } from '../../src/options/schema.ts';
 import { layersFor } from '../../src/layers/select.ts';
 import { plan } from '../../src/plan/plan.ts';
@@ -29,7 +30,9 @@ async function planFor(overrides: Partial<Options>) {
 }
 
 const combinations = Object.entries(FRAMEWORKS_BY_RUNTIME).flatMap(([runtime, frameworks]) =>
-  frameworks.flatMap((framework) => PROVIDERS.map((provider) => ({ runtime, framework, provider }) as Pick<Options, 'runtime' | 'framework' | 'provider'>)),
+  frameworks.flatMap((framework) =>
+    PROVIDERS.map((provider) => ({ runtime, framework, provider, packageManager: PACKAGE_MANAGERS_BY_RUNTIME[runtime as Runtime][0] }) as Pick<Options, 'runtime' | 'framework' | 'provider' | 'packageManager'>),
+  ),
 );
 
 describe('plan of every combination', () => {
@@ -38,14 +41,8 @@ describe('plan of every combination', () => {
       const { layers, result, text } = await planFor(combination);
       for (const file of result.files) assertSafeRelativePath(file.path);
 
-      const manifest = JSON.parse(text('package.json'));
-      assert.equal(manifest.engines.node, '>=22.18');
-      for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
-        assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name} is pinned exactly`);
-      }
-      for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(manifest.scripts[hook], undefined);
-      for (const script of ['start', 'dev', 'test', 'typecheck', 'scan:secrets', 'check']) assert.ok(manifest.scripts[script], script);
-      assert.equal(manifest.scripts.check, 'npm run typecheck && npm run test && npm run scan:secrets');
+      if (combination.runtime === 'python') assertPythonManifest(text('pyproject.toml'), result.files.map((file) => file.path));
+      else assertNodeManifest(text('package.json'));
 
       const exampleKeys = text('.env.example').split('\n').filter((line) => line && !line.startsWith('#'));
       assert.ok(exampleKeys.every((line) => /^[A-Z][A-Z0-9_]*=$/.test(line)), 'every value in .env.example is empty');
@@ -58,16 +55,45 @@ describe('plan of every combination', () => {
       for (const file of result.files) assert.ok(!/^\.env($|\.(?!example$))/.test(file.path), `no ${file.path} is generated`);
       assert.match(text('README.md'), /## Rotating a key/);
       for (const variable of exampleKeys) assert.ok(text('README.md').includes(`\`${variable.slice(0, -1)}\``));
-      assert.deepEqual(result.steps.map((step) => step.type), ['install', 'git-init']);
+      assert.deepEqual(result.steps.map((step) => step.type), [combination.runtime === 'python' ? 'python-env' : 'install', 'git-init']);
     });
   }
 });
+
+function assertNodeManifest(packageJson: string) {
+  const manifest = JSON.parse(packageJson);
+  assert.equal(manifest.engines.node, '>=22.18');
+  for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
+    assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name} is pinned exactly`);
+  }
+  for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(manifest.scripts[hook], undefined);
+  for (const script of ['start', 'dev', 'test', 'typecheck', 'scan:secrets', 'check']) assert.ok(manifest.scripts[script], script);
+  assert.equal(manifest.scripts.check, 'npm run typecheck && npm run test && npm run scan:secrets');
+}
+
+function assertPythonManifest(pyprojectText: string, paths: readonly string[]) {
+  const pyproject = parseToml(pyprojectText) as {
+    project: { 'requires-python': string; dependencies: string[]; 'optional-dependencies': { dev: string[] } };
+    'build-system': { requires: string[] };
+  };
+  assert.equal(pyproject.project['requires-python'], '>=3.10');
+  const requirements = [...pyproject.project.dependencies, ...pyproject.project['optional-dependencies'].dev, ...pyproject['build-system'].requires];
+  for (const requirement of requirements) assert.match(requirement, /^[a-z][a-z0-9-]*==\d+\.\d+\.\d+(; .+)?$/, `${requirement} is pinned exactly`);
+  assert.deepEqual(pyproject.project['optional-dependencies'].dev.map((requirement) => requirement.split('==')[0]), ['pytest', 'ruff']);
+  for (const nodeOnly of ['package.json', '.npmrc', '.secretlintrc.json', 'tsconfig.json']) assert.ok(!paths.includes(nodeOnly), `no ${nodeOnly}`);
+}
 
 describe('values reach their files escaped', () => {
   test('a scoped name with Markdown characters', async () => {
     const { text } = await planFor({ name: '@my_org/my_app' });
     assert.equal(JSON.parse(text('package.json')).name, '@my_org/my_app');
     assert.match(text('README.md'), /^# @my\\_org\/my\\_app$/m);
+  });
+
+  test('a Python project name lands in pyproject.toml as a TOML string, and the README escapes it', async () => {
+    const { text } = await planFor({ runtime: 'python', packageManager: 'pip', name: 'my_app.v2' });
+    assert.equal((parseToml(text('pyproject.toml')) as { project: { name: string } }).project.name, 'my_app.v2');
+    assert.match(text('README.md'), /^# my\\_app\.v2$/m);
   });
 
   test('strict rendering refuses an unknown variable instead of printing nothing', () => {
