@@ -120,7 +120,7 @@ describe('interactive prompts in a real terminal', () => {
     const cwd = await tempDir();
     await mkdir(path.join(cwd, 'app'));
     await writeFile(path.join(cwd, 'app', 'README.md'), '# mine\n');
-    const terminal = await open(cwd, ['app', '--framework', 'none', '--provider', 'openai', '--package-manager', 'npm', '--no-install', '--no-git']);
+    const terminal = await open(cwd, ['app', '--runtime', 'node', '--framework', 'none', '--provider', 'openai', '--package-manager', 'npm', '--no-install', '--no-git']);
     await terminal.waitFor(/README\.md already exists and differs/);
     await terminal.press('Enter');
     await terminal.waitFor(/Next steps/);

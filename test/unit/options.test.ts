@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseCommandLine } from '../../src/cli/parse-args.ts';
 import { detectPackageManager } from '../../src/options/defaults.ts';
-import { packageNameProblem, suggestPackageName } from '../../src/options/names.ts';
+import { packageNameProblem, pythonProjectNameProblem, suggestPackageName } from '../../src/options/names.ts';
 import { resolveOptions, type Prompter } from '../../src/options/resolve.ts';
 
 /** A prompter that answers from a script and records what it was asked. */
@@ -28,11 +28,23 @@ describe('resolving options', () => {
   });
 
   test('interactive: asks only what the flags left open, in order', async () => {
-    const { prompter, asked } = scriptedPrompter(['my-dir', 'express', 'anthropic', false, true]);
+    const { prompter, asked } = scriptedPrompter(['my-dir', 'node', 'express', 'anthropic', false, true]);
     const options = await resolveOptions(parseCommandLine(['--package-manager', 'pnpm']), { env: {}, prompter });
-    assert.deepEqual(asked, ['Where should the project be created?', 'Which framework?', 'Which AI provider?', 'Install dependencies with pnpm now?', 'Initialize a git repository?']);
+    assert.deepEqual(asked, ['Where should the project be created?', 'Which runtime?', 'Which framework?', 'Which AI provider?', 'Install dependencies with pnpm now?', 'Initialize a git repository?']);
     assert.equal(options.framework, 'express');
     assert.equal(options.conflict, 'prompt');
+  });
+
+  test('interactive Python: no package manager question, even when npm runs us; pip and .venv named', async () => {
+    const { prompter, asked } = scriptedPrompter(['py', 'python', 'flask', 'openai', true, false]);
+    const options = await resolveOptions(parseCommandLine([]), { env: { npm_config_user_agent: 'npm/11.0.0 node/v20' }, prompter });
+    assert.deepEqual(asked, ['Where should the project be created?', 'Which runtime?', 'Which framework?', 'Which AI provider?', 'Create .venv and install the project into it with pip now?', 'Initialize a git repository?']);
+    assert.deepEqual({ runtime: options.runtime, framework: options.framework, packageManager: options.packageManager }, { runtime: 'python', framework: 'flask', packageManager: 'pip' });
+  });
+
+  test('without a prompter, --runtime python installs with pip whatever launched us', async () => {
+    const options = await resolveOptions(parseCommandLine(['app', '--runtime', 'python']), { env: { npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v22' }, prompter: undefined });
+    assert.equal(options.packageManager, 'pip');
   });
 
   test('a bad flag fails before the first question', async () => {
@@ -42,7 +54,7 @@ describe('resolving options', () => {
   });
 
   test('an invalid folder name is asked for as a package name, with a suggestion', async () => {
-    const { prompter, asked } = scriptedPrompter(['my-app', 'none', 'openai', 'npm', true, true]);
+    const { prompter, asked } = scriptedPrompter(['my-app', 'node', 'none', 'openai', 'npm', true, true]);
     const options = await resolveOptions(parseCommandLine(['My App']), { env: {}, prompter });
     assert.equal(asked[0], 'Package name');
     assert.equal(options.name, 'my-app');
@@ -65,7 +77,13 @@ describe('names', () => {
   for (const good of ['app', '@scope/app', 'a.b-c_d', 'x'.repeat(214)]) {
     test(`${JSON.stringify(good.slice(0, 20))} is accepted`, () => assert.equal(packageNameProblem(good), undefined));
   }
-  test('suggestions are valid names', () => {
-    for (const folder of ['My App', '..', '  Ünïcode Dïr ', '___', '$$$']) assert.equal(packageNameProblem(suggestPackageName(folder)), undefined, folder);
+  test('suggestions are valid names for npm and Python alike', () => {
+    for (const folder of ['My App', '..', '  Ünïcode Dïr ', '___', '$$$', 'app~1', 'trailing-', 'x.']) {
+      assert.equal(packageNameProblem(suggestPackageName(folder)), undefined, folder);
+      assert.equal(pythonProjectNameProblem(suggestPackageName(folder)), undefined, folder);
+    }
   });
+  for (const bad of ['@scope/app', 'app-', 'app.', 'a~b']) {
+    test(`${JSON.stringify(bad)} is no Python project name`, () => assert.ok(pythonProjectNameProblem(bad)));
+  }
 });
