@@ -128,7 +128,7 @@ describe('faults: a clear message, the right exit code, the disk as it was (or t
       after(() => terminal.close());
       await terminal.waitFor(/Where should the project be created\?/);
       await terminal.press('Enter');
-      await terminal.waitFor(/Which framework\?/);
+      await terminal.waitFor(/Which runtime\?/);
       await terminal.signal(signal);
       assert.equal(await terminal.exitCode(), 130);
       await terminal.waitFor(/Cancelled: nothing was written/);

@@ -32,7 +32,11 @@ async function assertNoSecretWritten(root: string) {
 describe('secrets in the environment and in an existing .env never reach output, --json or files', () => {
   test('creating a project, in plain text and in --json, with the key in the environment', async () => {
     const cwd = await tempDir();
-    for (const args of [['plain', '--yes', '--no-install', '--no-git'], ['json', '--yes', '--no-install', '--no-git', '--json']]) {
+    for (const args of [
+      ['plain', '--yes', '--no-install', '--no-git'],
+      ['json', '--yes', '--no-install', '--no-git', '--json'],
+      ['python', '--runtime', 'python', '--framework', 'fastapi', '--yes', '--no-install', '--no-git', '--json'],
+    ]) {
       const run = await runCli(args, { cwd, env: SECRET_ENV });
       assert.equal(run.exitCode, 0, run.stderr);
       assertNoSecretIn(run, args[0]!);

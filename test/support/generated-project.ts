@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { NODE_LTS_BIN_DIR } from './paths.ts';
+import { pipIndexEnv } from './python.ts';
 import { runCli, type CliRun } from './run-cli.ts';
 
 export interface Combination {
@@ -30,7 +31,7 @@ export async function generateProject(parent: string, combination: Combination, 
   const name = slug(combination);
   const run = await runCli(
     [name, '--runtime', combination.runtime, '--framework', combination.framework, '--provider', combination.provider, '--yes', options.git ? '--git' : '--no-git', options.install ? '--install' : '--no-install', '--json'],
-    { cwd: parent, env: { ...withNodeLts(), ...GIT_IDENTITY } },
+    { cwd: parent, env: { ...withNodeLts(), ...GIT_IDENTITY, ...(combination.runtime === 'python' ? await pipIndexEnv() : {}) } },
   );
   return { run, directory: path.join(parent, name) };
 }
@@ -64,6 +65,7 @@ export async function packageCount(directory: string): Promise<number> {
  * of timings and tree size for the test's diagnostics.
  */
 export async function assertCombinationPasses(parent: string, combination: Combination): Promise<string> {
+  if (combination.runtime === 'python') return assertPythonCombinationPasses(parent, combination);
   const started = Date.now();
   const { run, directory } = await generateProject(parent, combination, { install: true });
   assert.equal(run.exitCode, 0, run.stdout + run.stderr);
@@ -75,4 +77,39 @@ export async function assertCombinationPasses(parent: string, combination: Combi
   assert.match(check.output, /\bfail 0\b/);
   assert.match(check.output, /\bskipped 0\b/);
   return `${slug(combination)}: install ${installSeconds.toFixed(1)} s, check ${check.seconds.toFixed(1)} s, ${await packageCount(directory)} packages`;
+}
+
+/**
+ * A program from a generated Python project's `.venv`, as an activated shell would run
+ * it: the venv's bin first on PATH, and VIRTUAL_ENV set.
+ */
+export async function venvIn(directory: string, file: string, args: readonly string[]) {
+  const started = Date.now();
+  const venv = path.join(directory, '.venv');
+  const env = { PATH: `${path.join(venv, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, VIRTUAL_ENV: venv, PYTHONDONTWRITEBYTECODE: '1' };
+  const result = await execa(file, args, { cwd: directory, env, reject: false, all: true, timeout: 600_000 });
+  return { exitCode: result.exitCode ?? -1, output: result.all ?? '', seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * The Python counterpart: the CLI's own install step makes `.venv` and pip-installs the
+ * project; then every check its CI runs (ruff check, ruff format --check, pytest) must
+ * pass, with tests that really ran and none skipped.
+ */
+async function assertPythonCombinationPasses(parent: string, combination: Combination): Promise<string> {
+  const started = Date.now();
+  const { run, directory } = await generateProject(parent, combination, { install: true });
+  assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout).steps, ['python3 -m venv .venv && .venv/bin/python -m pip install --editable ".[dev]"']);
+  const installSeconds = (Date.now() - started) / 1000;
+  for (const args of [['check', '.'], ['format', '--check', '.']]) {
+    const lint = await venvIn(directory, 'ruff', args);
+    assert.equal(lint.exitCode, 0, `ruff ${args.join(' ')}\n${lint.output.slice(-4000)}`);
+  }
+  const tests = await venvIn(directory, 'pytest', ['-q', '-p', 'no:cacheprovider']);
+  assert.equal(tests.exitCode, 0, tests.output.slice(-6000));
+  assert.match(tests.output, /\b[1-9]\d* passed\b/, 'tests actually ran');
+  assert.doesNotMatch(tests.output, /\b(failed|skipped|error)\b/);
+  const passed = /(\d+) passed/.exec(tests.output)?.[1];
+  return `${slug(combination)}: install ${installSeconds.toFixed(1)} s, pytest ${tests.seconds.toFixed(1)} s, ${passed} tests`;
 }

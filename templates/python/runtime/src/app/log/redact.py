@@ -23,7 +23,7 @@ _SECRET_VALUES = (
 # of a secret-named field is replaced even when it has no known shape.
 _NAMED_VALUE = re.compile(
     r"(?P<name>[A-Za-z][\w.-]*)(?P<quote>[\"']?)(?P<sep>\s*[:=]\s*)(?P<open>[\"']?)"
-    r"(?P<value>(?:Bearer\s+)?[^\s\"',;})\]]+)"
+    r"(?P<value>(?!\[)(?:Bearer\s+)?[^\s\"',;})\]]+)"
 )
 # A long run of mixed-case letters and digits is a token, not a word. Lower-case hex
 # is left alone so UUIDs and request ids stay readable.
@@ -44,7 +44,7 @@ def is_secret_field(name: str) -> bool:
 
 
 def _named_value(match: re.Match[str]) -> str:
-    if not is_secret_field(match["name"]) or match["value"] == REDACTED:
+    if not is_secret_field(match["name"]):
         return match[0]
     return f"{match['name']}{match['quote']}{match['sep']}{match['open']}{REDACTED}"
 

@@ -1,0 +1,53 @@
+"""Limits and headers shared by every HTTP framework variant, kept in one place so
+they cannot drift between FastAPI and Flask."""
+
+# JSON bodies above this are refused with 413 before they are parsed.
+JSON_BODY_LIMIT_BYTES = 32 * 1024
+
+RATE_LIMIT_WINDOW_SECONDS = 60
+
+# Used when the provider rate-limits us without saying for how long.
+DEFAULT_RETRY_AFTER_SECONDS = 60
+
+# Paths under this prefix are rate limited; /health is not.
+API_PREFIX = "/api"
+
+# A JSON API serves no documents, scripts or frames: forbid them all.
+CSP_DIRECTIVES = {
+    "default-src": ("'none'",),
+    "frame-ancestors": ("'none'",),
+}
+
+HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
+
+# The headers helmet sends in the Node variants, with the CSP and HSTS above.
+SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
+    ("Content-Security-Policy", ";".join(f"{name} {' '.join(values)}" for name, values in CSP_DIRECTIVES.items())),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("Origin-Agent-Cluster", "?1"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Strict-Transport-Security", f"max-age={HSTS_MAX_AGE_SECONDS}; includeSubDomains"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-DNS-Prefetch-Control", "off"),
+    ("X-Download-Options", "noopen"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+    ("X-Permitted-Cross-Domain-Policies", "none"),
+    ("X-XSS-Protection", "0"),
+)
+
+# What a listed origin may do cross-origin, and which response headers it may read.
+CORS_ALLOWED_METHODS = ("GET", "POST")
+CORS_ALLOWED_HEADERS = ("Content-Type",)
+CORS_EXPOSED_HEADERS = ("X-Request-Id", "Retry-After")
+
+# Slow-client guards: a silent socket is dropped after this, and a request body must
+# have arrived in full within REQUEST_TIMEOUT_SECONDS.
+HEADERS_TIMEOUT_SECONDS = 10
+REQUEST_TIMEOUT_SECONDS = 30
+
+# An idle keep-alive connection is closed after this.
+KEEP_ALIVE_TIMEOUT_SECONDS = 5
+
+# After SIGTERM, in-flight requests get this long before the process exits anyway.
+SHUTDOWN_GRACE_SECONDS = 10

@@ -1,0 +1,21 @@
+"""Startup chores every server entry point shares, whatever the framework."""
+
+import logging
+
+
+def route_server_logs(logger: logging.Logger, name: str) -> None:
+    """Sends a server library's log records (warnings and errors only) through the
+    app's handlers, so they are JSON lines, redacted, and never carry a traceback."""
+    library = logging.getLogger(name)
+    for handler in list(library.handlers):
+        library.removeHandler(handler)
+    for handler in logger.handlers:
+        library.addHandler(handler)
+    library.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
+    library.propagate = False
+
+
+def announce_listening(logger: logging.Logger, address: tuple[str, int] | tuple[str, int, int, int]) -> None:
+    """One JSON line naming the bound address, so a caller that asked for port 0 can
+    read the real one (the tests do)."""
+    logger.info("server.listening", extra={"host": address[0], "port": address[1]})
