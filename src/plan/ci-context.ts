@@ -32,6 +32,7 @@ export function ciContextFor(options: Options, commands: ProjectCommands) {
       install: PYTHON_COMMANDS.install,
       checkStep: 'Lint, test and scan for secrets',
       check: commands.check,
+      auditStep: 'Audit dependencies (known vulnerabilities)',
       // --skip-editable: the project itself is not on the package index.
       audit: `python -m pip install pip-audit==${PIP_AUDIT_VERSION} && pip-audit --skip-editable`,
       dependabotEcosystem: 'pip',
@@ -47,6 +48,7 @@ export function ciContextFor(options: Options, commands: ProjectCommands) {
     install: frozenInstallCommand(pm),
     checkStep: 'Type-check, test and scan for secrets',
     check: commands.check,
+    auditStep: 'Audit dependencies (high and critical)',
     audit: auditCommand(pm),
     dependabotEcosystem: pm === 'bun' ? 'bun' : 'npm',
     scanFiles: `${localBinCommand(pm, 'secretlint')} --secretlintignore .gitignore`,

@@ -24,13 +24,10 @@ export interface ProjectCommands {
   /** Production server, when it is another program than `start`. */
   production: string;
   test: string;
-  /** Static checks: the type-check (Node) or the linter (Python). */
-  lint: string;
-  scanSecrets: string;
   /** Every check the project has: what CI runs. */
   check: string;
   /** Sentences the README and SECURITY.md say about these commands. */
-  says: { check: string; pinning: string; scanner: string; ciInstall: string };
+  says: { check: string; pinning: string; scanner: string; ciInstall: string; activate: string };
 }
 
 const PROMPT_EXAMPLE = '"your prompt"';
@@ -49,14 +46,13 @@ export function projectCommandsFor(options: Options, scriptNames: readonly strin
       build: '',
       production: options.framework === 'flask' ? "gunicorn --bind 127.0.0.1:3000 --workers 2 --timeout 60 'app.server:create_app()'" : '',
       test: PYTHON_COMMANDS.test,
-      lint: PYTHON_COMMANDS.lint,
-      scanSecrets: PYTHON_COMMANDS.scanSecrets,
       check: `${PYTHON_COMMANDS.lint} && ${PYTHON_COMMANDS.test}`,
       says: {
         check: 'lint, format check, tests (the secret scan is one of them)',
-        pinning: 'pinned exactly (`==` in `pyproject.toml`), installed only into `.venv`, Python version enforced by `requires-python`',
-        scanner: '`tools/scan_secrets.py` (standard library only)',
+        pinning: 'pinned exactly (`==` in `pyproject.toml`), installed only into `.venv`, the Python version enforced by `requires-python`; the secret scan runs with the tests',
+        scanner: `\`${PYTHON_COMMANDS.scanSecrets}\` (standard library only; a test runs it, so \`${PYTHON_COMMANDS.test}\` includes it) scans the tree for key-shaped strings and \`.env\` files.`,
         ciInstall: 'installs the pinned dependencies into a fresh Python',
+        activate: `In every new shell, activate the virtual environment first: \`${PYTHON_COMMANDS.activatePosix}\` (Windows: \`${PYTHON_COMMANDS.activateWindows}\`).`,
       },
     };
   }
@@ -72,14 +68,13 @@ export function projectCommandsFor(options: Options, scriptNames: readonly strin
     build: scriptNames.includes('build') ? runScript(pm, 'build') : '',
     production: '',
     test: runScript(pm, 'test'),
-    lint: runScript(pm, 'typecheck'),
-    scanSecrets: runScript(pm, 'scan:secrets'),
     check: runScript(pm, 'check'),
     says: {
       check: 'type-check, tests, secret scan',
-      pinning: 'pinned exactly (`.npmrc` keeps it that way), engines enforced',
-      scanner: 'secretlint',
+      pinning: `pinned exactly (\`.npmrc\` keeps it that way), engines enforced, secret scan in \`${runScript(pm, 'check')}\``,
+      scanner: `\`${runScript(pm, 'scan:secrets')}\` (part of \`${runScript(pm, 'check')}\`) scans the tree for keys with secretlint.`,
       ciInstall: 'installs from the lockfile',
+      activate: '',
     },
   };
 }

@@ -21,7 +21,9 @@ class APIError(Exception):
 
 
 class APIStatusError(APIError):
-    def __init__(self, message: str, status_code: int, headers: dict[str, str] | None = None, request_id: str = "") -> None:
+    def __init__(
+        self, message: str, status_code: int, headers: dict[str, str] | None = None, request_id: str = ""
+    ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.response = FakeResponse(headers or {})

@@ -66,7 +66,9 @@ def test_a_missing_empty_or_blank_key_is_refused_by_name(value: str | None) -> N
     assert f"{KEY} is required" in str(error)
 
 
-@pytest.mark.parametrize("name", ["AI_TIMEOUT_MS", "AI_MAX_RETRIES", "AI_MAX_INPUT_CHARS", "AI_MAX_OUTPUT_TOKENS", "LOG_LEVEL"])
+@pytest.mark.parametrize(
+    "name", ["AI_TIMEOUT_MS", "AI_MAX_RETRIES", "AI_MAX_INPUT_CHARS", "AI_MAX_OUTPUT_TOKENS", "LOG_LEVEL"]
+)
 def test_invalid_values_holding_the_sentinel_are_named_never_echoed(name: str) -> None:
     expect_rejected(valid_env(**{name: SENTINEL}), name)
 

@@ -50,7 +50,8 @@ class SecureAi:
 
 
 def _with_duration(fields: dict[str, object], started: float) -> dict[str, object]:
-    return {**fields, "duration_ms": round((time.monotonic() - started) * 1000)}
+    present = {key: value for key, value in fields.items() if value is not None}
+    return {**present, "duration_ms": round((time.monotonic() - started) * 1000)}
 
 
 def create_ai(settings: Settings, logger: logging.Logger | None = None) -> SecureAi:

@@ -66,7 +66,10 @@ class AiError(Exception):
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keyword-only details: pickling and copy need to be told how to rebuild.
-        return (_rebuild, (self.kind, self.upstream_status, self.request_id, self.retry_after_seconds, self.input_problem))
+        return (
+            _rebuild,
+            (self.kind, self.upstream_status, self.request_id, self.retry_after_seconds, self.input_problem),
+        )
 
 
 def _rebuild(
@@ -107,7 +110,7 @@ def _retry_after_seconds(headers: object) -> int | None:
     raw = get("retry-after")
     if not isinstance(raw, str):
         return None
-    if re.fullmatch(r"\d{1,9}", raw.strip()):
+    if re.fullmatch(r"[0-9]{1,9}", raw.strip()):
         return int(raw)
     try:
         when = parsedate_to_datetime(raw)

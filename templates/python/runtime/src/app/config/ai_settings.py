@@ -1,14 +1,11 @@
 """Limits every AI call shares, whatever the provider. SDK defaults are a 10-minute
 timeout and (on OpenAI) no output cap; the bounds stop a typo from turning a limit off."""
 
-from typing import Literal
-
 from pydantic import Field
 from pydantic_settings import BaseSettings
 
 from app.config.fields import WholeNumber, whole_number
-
-LogLevel = Literal["debug", "info", "warn", "error", "silent"]
+from app.log.logger import LOG_LEVELS, LogLevel
 
 
 class AiSettings(BaseSettings):
@@ -19,5 +16,5 @@ class AiSettings(BaseSettings):
     log_level: LogLevel = Field(
         "info",
         validation_alias="LOG_LEVEL",
-        description="must be one of debug, info, warn, error, silent",
+        description=f"must be one of {', '.join(LOG_LEVELS)}",
     )

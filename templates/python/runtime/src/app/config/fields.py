@@ -8,12 +8,12 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-_DIGITS = re.compile(r"\d{1,9}")
+_DIGITS = re.compile(r"[0-9]{1,9}")
 
 
 def _digits_only(value: object) -> object:
-    # int("1_000"), "1e3", "0x10" and " 12 " are all numbers to Python; an env value
-    # that is not plain digits is more likely a typo than a limit, so it is refused.
+    # Plain digits only: "1.5", "1e3", "0x10", "1_000" or "-1" in a limit is more
+    # likely a typo than a wish, so it is refused rather than guessed at.
     if isinstance(value, str) and not _DIGITS.fullmatch(value):
         raise ValueError("not a whole number")
     return value

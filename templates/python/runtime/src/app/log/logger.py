@@ -4,12 +4,13 @@ import json
 import logging
 import sys
 import time
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO, get_args
 
 from app.log.redact import redact, redact_string
 
-LOG_LEVELS = ("debug", "info", "warn", "error", "silent")
-_LEVELS = {
+LogLevel = Literal["debug", "info", "warn", "error", "silent"]
+LOG_LEVELS: tuple[LogLevel, ...] = get_args(LogLevel)
+_LEVELS: dict[str, int] = {
     "debug": logging.DEBUG,
     "info": logging.INFO,
     "warn": logging.WARNING,
@@ -18,9 +19,9 @@ _LEVELS = {
 }
 _NAMES = {logging.DEBUG: "debug", logging.INFO: "info", logging.WARNING: "warn"}
 
-# Loggers of the libraries under the AI module. Their debug output holds request
-# options, so prompts, and (Anthropic's) headers unredacted; OPENAI_LOG / ANTHROPIC_LOG
-# would turn it on. They are pinned at warn or above and go through the same redaction.
+# Loggers of the libraries under the AI module. Their debug output can hold request
+# options (Anthropic's holds the prompt) and headers, and OPENAI_LOG / ANTHROPIC_LOG
+# turn it on: they are pinned at warn or above and go through the same redaction.
 SDK_LOGGERS = ("openai", "anthropic", "httpx", "httpx2", "httpcore", "httpcore2", "pydantic_settings")
 
 # LogRecord's own attributes; everything else on a record came from `extra=`.

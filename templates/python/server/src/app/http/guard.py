@@ -75,5 +75,11 @@ class HttpGuard:
         duration_ms = round((time.monotonic() - started) * 1000)
         self._logger.info(
             "http.request",
-            extra={"request_id": request_id, "method": method, "path": path, "status": status, "duration_ms": duration_ms},
+            extra={
+                "request_id": request_id,
+                "method": method,
+                "path": path,
+                "status": status,
+                "duration_ms": duration_ms,
+            },
         )

@@ -84,4 +84,6 @@ class GuardMiddleware:
             if status is None:
                 await to_response(answer)(scope, receive, send_guarded)
         finally:
-            self.guard.log_request(request_id=request_id, method=method, path=path, status=status or 500, started=started)
+            self.guard.log_request(
+                request_id=request_id, method=method, path=path, status=status or 500, started=started
+            )

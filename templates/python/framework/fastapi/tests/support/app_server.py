@@ -1,0 +1,37 @@
+"""The FastAPI adapter for the server layer's tests (see app_contract.py): the real
+app and the same uvicorn setup as `python -m app`, on a thread of this process."""
+
+import threading
+import time
+from collections.abc import Mapping
+
+from app.ai.client import create_ai
+from app.config.settings import load_settings
+from app.http.uvicorn_server import Server, server_config
+from app.server import create_app
+from tests.support.app_contract import RunningApp, memory_logger, patched_environ
+from tests.support.env import fake_provider_env
+from tests.support.fake_provider import FakeProvider
+
+
+def start_app(
+    fake: FakeProvider, overrides: Mapping[str, str] | None = None, process_env: Mapping[str, str] | None = None
+) -> RunningApp:
+    with patched_environ(process_env or {}):
+        settings = load_settings(fake_provider_env(fake, overrides))
+        logger, logs = memory_logger()
+        app = create_app(settings, ai=create_ai(settings, logger), logger=logger)
+    server = Server(server_config(app, "127.0.0.1", 0), logger)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise AssertionError("the app did not start")
+        time.sleep(0.01)
+
+    def close() -> None:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+    return RunningApp(f"http://127.0.0.1:{server.bound_port()}", logs, close)

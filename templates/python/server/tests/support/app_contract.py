@@ -1,0 +1,74 @@
+"""What each framework layer's `tests/support/app_server.py` provides, so the tests
+of the server layer run unchanged against FastAPI and Flask."""
+
+import io
+import itertools
+import logging
+import os
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Protocol
+
+from app.log.logger import JsonFormatter, RedactingFilter
+from tests.support.fake_provider import FakeProvider
+
+# Variables that switch frameworks and Python into debug modes: every error promise
+# is checked with them unset and with them set. (Python's answer to NODE_ENV.)
+DEBUG_ENV: dict[str, str] = {"FLASK_DEBUG": "1", "PYTHONDEVMODE": "1", "DEBUG": "1", "ENV": "development"}
+ENV_VARIANTS: dict[str, dict[str, str]] = {"plain": {}, "debug": DEBUG_ENV}
+
+
+@dataclass(frozen=True)
+class RunningApp:
+    """The app under test, listening on 127.0.0.1 with a random port."""
+
+    url: str
+    # Everything the app's logger wrote (it logs at debug).
+    logs: Callable[[], str]
+    close: Callable[[], None]
+
+
+class StartApp(Protocol):
+    """The real app, wired to the fake provider through the real SDK, with `overrides`
+    on top of the test environment and `process_env` set in os.environ while the app
+    is built."""
+
+    def __call__(
+        self,
+        fake: FakeProvider,
+        overrides: Mapping[str, str] | None = None,
+        process_env: Mapping[str, str] | None = None,
+    ) -> RunningApp: ...
+
+
+@contextmanager
+def patched_environ(variables: Mapping[str, str]) -> Iterator[None]:
+    """Sets `variables` in os.environ, then restores what was there."""
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+_counter = itertools.count()
+
+
+def memory_logger() -> tuple[logging.Logger, Callable[[], str]]:
+    """A logger of its own (not the shared "app" one) with the app's redaction and
+    JSON format, writing to memory: each app under test gets its own log."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger(f"app.test{next(_counter)}")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    return logger, stream.getvalue
