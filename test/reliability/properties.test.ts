@@ -3,8 +3,9 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { CliError } from '../../src/errors.ts';
 import { layersFor } from '../../src/layers/select.ts';
-import { FRAMEWORKS, PROVIDERS } from '../../src/options/catalog.ts';
-import { packageNameProblem } from '../../src/options/names.ts';
+import { parse as parseToml } from 'smol-toml';
+import { FRAMEWORKS_BY_RUNTIME, PACKAGE_MANAGERS_BY_RUNTIME, PROVIDERS, type Framework, type Runtime } from '../../src/options/catalog.ts';
+import { packageNameProblem, pythonProjectNameProblem } from '../../src/options/names.ts';
 import { parseOption, parseOptions } from '../../src/options/schema.ts';
 import { mergePackageJson } from '../../src/plan/merge/package-json.ts';
 import { plan } from '../../src/plan/plan.ts';
@@ -12,10 +13,11 @@ import { loadTemplates, type TemplateFile } from '../../src/templates/source.ts'
 import { TEMPLATES } from '../support/paths.ts';
 
 const templateCache = new Map<string, TemplateFile[]>();
-async function planFor(name: string, framework: (typeof FRAMEWORKS)[number], provider: (typeof PROVIDERS)[number]) {
-  const options = parseOptions({ directory: 'app', name, runtime: 'node', framework, provider, packageManager: 'npm', install: false, git: false, conflict: 'abort' });
+async function planFor(name: string, framework: Framework, provider: (typeof PROVIDERS)[number], runtime: Runtime = 'node') {
+  const packageManager = PACKAGE_MANAGERS_BY_RUNTIME[runtime][0];
+  const options = parseOptions({ directory: 'app', name, runtime, framework, provider, packageManager, install: false, git: false, conflict: 'abort' });
   const layers = layersFor(options);
-  const key = `${framework}/${provider}`;
+  const key = `${runtime}/${framework}/${provider}`;
   if (!templateCache.has(key)) templateCache.set(key, await loadTemplates(TEMPLATES, layers.map((layer) => layer.id)));
   return plan(options, layers, templateCache.get(key)!, { targetDir: '/x/app', exists: false, isCurrentDirectory: false, insideGitWorkTree: false });
 }
@@ -33,7 +35,7 @@ describe('properties over generated input (fast-check)', () => {
     const reference = await planFor('reference-name', 'express', 'openai');
     const referenceTs = new Map(reference.files.filter((file) => file.path.endsWith('.ts')).map((file) => [file.path, file.content.toString()]));
     await fc.assert(
-      fc.asyncProperty(validName, fc.constantFrom(...FRAMEWORKS), fc.constantFrom(...PROVIDERS), async (name, framework, provider) => {
+      fc.asyncProperty(validName, fc.constantFrom(...FRAMEWORKS_BY_RUNTIME.node), fc.constantFrom(...PROVIDERS), async (name, framework, provider) => {
         const result = await planFor(name, framework, provider);
         const manifest = JSON.parse(result.files.find((file) => file.path === 'package.json')!.content.toString());
         assert.equal(manifest.name, name);
@@ -43,6 +45,26 @@ describe('properties over generated input (fast-check)', () => {
         if (framework === 'express' && provider === 'openai') {
           for (const file of result.files.filter((candidate) => candidate.path.endsWith('.ts'))) {
             assert.equal(file.content.toString(), referenceTs.get(file.path), `${file.path} changed with the name, so the matrix's type-check would not cover it`);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('any valid Python name: pyproject.toml parses with exactly that name, and no Python file depends on the name', async () => {
+    const reference = await planFor('reference-name', 'fastapi', 'openai', 'python');
+    const referencePy = new Map(reference.files.filter((file) => file.path.endsWith('.py')).map((file) => [file.path, file.content.toString()]));
+    await fc.assert(
+      fc.asyncProperty(validName.filter((name) => pythonProjectNameProblem(name) === undefined), fc.constantFrom(...FRAMEWORKS_BY_RUNTIME.python), fc.constantFrom(...PROVIDERS), async (name, framework, provider) => {
+        const result = await planFor(name, framework, provider, 'python');
+        const pyproject = parseToml(result.files.find((file) => file.path === 'pyproject.toml')!.content.toString()) as { project: { name: string } };
+        assert.equal(pyproject.project.name, name);
+        const title = result.files.find((file) => file.path === 'README.md')!.content.toString().split('\n')[0]!;
+        assert.equal(title.replace(/^# /, '').replace(/\\(.)/g, '$1'), name);
+        if (framework === 'fastapi' && provider === 'openai') {
+          for (const file of result.files.filter((candidate) => candidate.path.endsWith('.py'))) {
+            assert.equal(file.content.toString(), referencePy.get(file.path), `${file.path} changed with the name, so the matrix would not cover it`);
           }
         }
       }),

@@ -1,15 +1,12 @@
 """The HTTP promises of every server variant, against the real server on 127.0.0.1."""
 
 import json
-import socket
-import time
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 
 from tests.support import provider_shape as shape
-from tests.support.app_contract import RunningApp
+from tests.support.app_contract import RunningApp, eventually
 from tests.support.app_server import start_app
 from tests.support.fake_provider import FakeProvider
 from tests.support.http_client import (
@@ -18,6 +15,7 @@ from tests.support.http_client import (
     assert_security_headers,
     post_chunked,
     post_json,
+    raw_exchange,
     request,
 )
 
@@ -93,30 +91,15 @@ def test_a_body_over_32_kb_is_a_413_without_a_provider_call_with_or_without_cont
     assert fake_provider.requests == []
 
 
-def _raw_exchange(url: str, head: bytes, body: bytes) -> bytes:
-    """Sends a request head and part of a body, never the rest, and reads the answer."""
-    parts = urlsplit(url)
-    with socket.create_connection((parts.hostname, parts.port), timeout=5) as connection:
-        connection.sendall(head + body)
-        received = b""
-        deadline = time.monotonic() + 5
-        while b"\r\n\r\n" not in received and time.monotonic() < deadline:
-            chunk = connection.recv(65536)
-            if not chunk:
-                break
-            received += chunk
-        return received
-
-
 def test_an_oversized_body_is_refused_without_waiting_for_the_rest_of_it(app: RunningApp) -> None:
     # The server must decide from what it has read (the declared size, or the bytes
     # past the limit) rather than read on: these bodies never end.
     head = b"POST /api/chat HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
-    declared = _raw_exchange(app.url, head + b"Content-Length: 100000000\r\n\r\n", b'{"message": "')
+    declared = raw_exchange(app.url, head + b"Content-Length: 100000000\r\n\r\n" + b'{"message": "')
     assert declared.startswith(b"HTTP/1.1 413 ")
     chunk = b"x" * 40 * 1024
-    streamed = _raw_exchange(
-        app.url, head + b"Transfer-Encoding: chunked\r\n\r\n", b"%x\r\n%s\r\n" % (len(chunk), chunk)
+    streamed = raw_exchange(
+        app.url, head + b"Transfer-Encoding: chunked\r\n\r\n" + b"%x\r\n%s\r\n" % (len(chunk), chunk)
     )
     assert streamed.startswith(b"HTTP/1.1 413 ")
 
@@ -155,7 +138,12 @@ def test_the_log_has_one_line_per_request_without_the_message_or_the_reply(
     result = post_json(app.url, "/api/chat?token=query-secret", {"message": "a prompt only the provider may see"})
     assert result.status == 200
     request_id = result.header("x-request-id") or ""
-    lines = [json.loads(line) for line in app.logs().splitlines() if request_id in line]
+
+    def request_lines() -> list[dict[str, object]]:
+        return [json.loads(line) for line in app.logs().splitlines() if request_id in line]
+
+    assert eventually(lambda: any(line["msg"] == "http.request" for line in request_lines()))
+    lines = request_lines()
     assert [line["msg"] for line in lines] == ["http.request"]
     assert lines[0]["path"] == "/api/chat"
     assert lines[0]["status"] == 200

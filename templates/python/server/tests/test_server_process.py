@@ -1,6 +1,7 @@
 """`python -m app`, the real entry point, as a child process."""
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,9 @@ def test_the_running_server_keeps_the_key_out_of_every_output(
         fake_provider.mode = "auth"
         result = post_json(server.url, "/api/chat", {"message": "hi"})
         assert result.status == 502
-        assert server.stop() == 0, "a graceful stop exits 0"
+        code = server.stop()
+        # Windows has no SIGTERM to catch: the child is terminated with exit code 1.
+        assert code == 0 or sys.platform == "win32", "a graceful stop exits 0"
         for where, text in (
             ("body", result.text),
             ("headers", result.headers_text()),

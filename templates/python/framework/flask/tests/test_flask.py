@@ -1,17 +1,30 @@
 """What only the Flask variant needs; the server layer's tests cover the rest."""
 
+import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from app.config.settings import ConfigError, load_settings
+from app.http.policy import HEADERS_TIMEOUT_SECONDS
+from app.http.wsgi_server import RequestHandler
 from app.server import create_app
 from tests.support.app_contract import DEBUG_ENV, patched_environ
+from tests.support.app_server import start_app
 from tests.support.env import child_env, fake_provider_env
 from tests.support.fake_provider import FakeProvider
-from tests.support.http_client import STACK_FRAME, assert_security_headers, post_json, request
+from tests.support.http_client import (
+    STACK_FRAME,
+    assert_error_body,
+    assert_security_headers,
+    post_chunked,
+    post_json,
+    raw_exchange,
+    request,
+)
 from tests.support.project import PROJECT_ROOT
 from tests.support.run import run_python
 from tests.support.sentinel import SENTINEL, assert_no_sentinel
@@ -48,6 +61,11 @@ def test_gunicorn_serves_the_app_with_the_same_promises(fake_provider: FakeProvi
         assert health.status == 200
         # gunicorn always names itself (without a version); the rest is ours.
         assert_security_headers(health, server="gunicorn")
+        oversized = json.dumps({"message": "x" * 40 * 1024}).encode()
+        assert_error_body(post_chunked(server.url, "/api/chat", oversized), 413, "payload_too_large")
+        sized = request(server.url, "/api/chat", "POST", oversized, {"Content-Type": "application/json"})
+        assert_error_body(sized, 413, "payload_too_large")
+        assert fake_provider.requests == []
         fake_provider.mode = "auth"
         result = post_json(server.url, "/api/chat", {"message": "hi"})
         assert result.status == 502
@@ -65,3 +83,23 @@ def test_gunicorn_with_a_bad_config_exits_2_naming_the_variable(fake_provider: F
     assert result.returncode == 2
     assert re.search(r"\bPORT\b", result.stderr)
     assert_no_sentinel(result.stdout + result.stderr, "output")
+
+
+def test_a_client_that_stops_sending_is_dropped(fake_provider: FakeProvider, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every socket read has a deadline (RequestHandler.timeout): a slow client cannot
+    # hold a thread forever, whether it stalls in the headers or in the body.
+    assert RequestHandler.timeout == HEADERS_TIMEOUT_SECONDS
+    monkeypatch.setattr(RequestHandler, "timeout", 0.3)
+    app = start_app(fake_provider)
+    try:
+        for stalled in (
+            b"POST /api/chat HTTP/1.1\r\nHost: test\r\n",
+            b"POST /api/chat HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+        ):
+            started = time.monotonic()
+            answer = raw_exchange(app.url, stalled)
+            assert time.monotonic() - started < 3
+            assert answer == b"" or answer.startswith(b"HTTP/1.1 400 ")
+        assert fake_provider.requests == []
+    finally:
+        app.close()

@@ -5,6 +5,7 @@ import io
 import itertools
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -55,6 +56,17 @@ def patched_environ(variables: Mapping[str, str]) -> Iterator[None]:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+def eventually(condition: Callable[[], bool], timeout: float = 2) -> bool:
+    """Polls `condition` until it holds (True) or `timeout` seconds have passed (False):
+    a server may write its log line just after the response has gone out."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 _counter = itertools.count()

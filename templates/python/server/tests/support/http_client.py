@@ -3,6 +3,8 @@
 import http.client
 import json
 import re
+import socket
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from email.message import Message
@@ -71,6 +73,26 @@ def chunks(data: bytes, size: int = 4 * 1024) -> list[bytes]:
 def post_chunked(base_url: str, path: str, data: bytes) -> HttpResult:
     """POSTs `data` as a JSON body streamed in chunks, without Content-Length."""
     return request(base_url, path, "POST", chunks(data), {"Content-Type": "application/json"})
+
+
+def raw_exchange(base_url: str, data: bytes, timeout: float = 5) -> bytes:
+    """Sends `data` (a request head and perhaps part of a body, never all of it) on a
+    raw socket, then returns what the server answers before it closes the connection
+    or `timeout` passes: at most the response head."""
+    parts = urlsplit(base_url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as connection:
+        connection.sendall(data)
+        received = b""
+        deadline = time.monotonic() + timeout
+        while b"\r\n\r\n" not in received and time.monotonic() < deadline:
+            try:
+                chunk = connection.recv(65536)
+            except (TimeoutError, ConnectionResetError):
+                break
+            if not chunk:
+                break
+            received += chunk
+        return received
 
 
 def assert_error_body(result: HttpResult, status: int, code: str) -> dict[str, object]:

@@ -28,8 +28,10 @@ async def _framework_error(_request: Request, error: Exception) -> NoReturn:
 def create_app(
     settings: Settings | None = None, *, ai: SecureAi | None = None, logger: logging.Logger | None = None
 ) -> FastAPI:
-    """With no settings, they are loaded from the environment (and `.env`), so
-    `uvicorn --factory app.server:create_app` works too; `python -m app` is the entry point."""
+    """With no settings, they are loaded from the environment (and `.env`). Serve it
+    with `python -m app`: uvicorn's own defaults (proxy headers trusted from
+    127.0.0.1, a Server header, an access log with query strings) are overridden
+    in app/http/uvicorn_server.py, which a bare `uvicorn` command would skip."""
     settings = settings if settings is not None else load_settings()
     logger = logger if logger is not None else get_logger(settings.log_level)
     ai = ai if ai is not None else create_ai(settings, logger)

@@ -27,14 +27,17 @@ def main() -> int:
     logger = get_logger(settings.log_level)
     server = create_server(create_app(settings, logger=logger), settings.host, settings.port, logger)
 
+    def shut_down(signal_name: str) -> None:
+        logger.info("server.stopping", extra={"signal": signal_name})
+        server.shutdown()
+
     def stop(signum: int, _frame: FrameType | None) -> None:
-        logger.info("server.stopping", extra={"signal": signal.Signals(signum).name})
         # In-flight requests get SHUTDOWN_GRACE_SECONDS, then the process exits anyway.
         watchdog = threading.Timer(SHUTDOWN_GRACE_SECONDS, os._exit, args=(1,))
         watchdog.daemon = True
         watchdog.start()
-        # shutdown() waits for serve_forever() to return: it cannot run on this thread.
-        threading.Thread(target=server.shutdown, daemon=True).start()
+        # shutdown() waits for serve_forever() to return, so it runs on another thread.
+        threading.Thread(target=shut_down, args=(signal.Signals(signum).name,), daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
