@@ -27,10 +27,18 @@ export interface ProjectCommands {
   /** Every check the project has: what CI runs. */
   check: string;
   /** Sentences the README and SECURITY.md say about these commands. */
-  says: { check: string; pinning: string; scanner: string; ciInstall: string; activate: string };
+  says: { check: string; pinning: string; scanner: string; ciInstall: string; activate: string; serving: string };
 }
 
 const PROMPT_EXAMPLE = '"your prompt"';
+
+/** How the Python servers are meant to run, and what to avoid (README). */
+const PYTHON_SERVING: Partial<Record<Options['framework'], string>> = {
+  fastapi:
+    '`python -m app` runs uvicorn with the settings in `src/app/http/uvicorn_server.py` (no Server header, proxy headers not trusted, no query strings in logs); a bare `uvicorn` command would skip them. The API docs and OpenAPI schema are off. In production, put a reverse proxy in front for TLS and slow clients.',
+  flask:
+    '`python -m app` runs Werkzeug\'s server with debug off, for development (never `flask run --debug`, whose debugger runs code). In production run gunicorn with `gunicorn.conf.py` (Linux, macOS): one process with 8 threads, since the rate limit is counted in memory, and `X-Forwarded-*` ignored. Put a reverse proxy in front for TLS and slow clients.',
+};
 
 export function projectCommandsFor(options: Options, scriptNames: readonly string[]): ProjectCommands {
   const script = options.framework === 'none';
@@ -44,7 +52,7 @@ export function projectCommandsFor(options: Options, scriptNames: readonly strin
       startWithPrompt: script ? `${PYTHON_COMMANDS.run} ${PROMPT_EXAMPLE}` : '',
       dev: '',
       build: '',
-      production: options.framework === 'flask' ? "gunicorn --bind 127.0.0.1:3000 --workers 2 --timeout 60 'app.server:create_app()'" : '',
+      production: options.framework === 'flask' ? 'gunicorn -c gunicorn.conf.py' : '',
       test: PYTHON_COMMANDS.test,
       check: `${PYTHON_COMMANDS.lint} && ${PYTHON_COMMANDS.test}`,
       says: {
@@ -52,6 +60,7 @@ export function projectCommandsFor(options: Options, scriptNames: readonly strin
         pinning: 'pinned exactly (`==` in `pyproject.toml`), installed only into `.venv`, the Python version enforced by `requires-python`; the secret scan runs with the tests',
         scanner: `\`${PYTHON_COMMANDS.scanSecrets}\` (standard library only; a test runs it, so \`${PYTHON_COMMANDS.test}\` includes it) scans the tree for key-shaped strings and \`.env\` files.`,
         ciInstall: 'installs the pinned dependencies into a fresh Python',
+        serving: PYTHON_SERVING[options.framework] ?? '',
         activate: `In every new shell, activate the virtual environment first: \`${PYTHON_COMMANDS.activatePosix}\` (Windows: \`${PYTHON_COMMANDS.activateWindows}\`).`,
       },
     };
@@ -75,6 +84,7 @@ export function projectCommandsFor(options: Options, scriptNames: readonly strin
       scanner: `\`${runScript(pm, 'scan:secrets')}\` (part of \`${runScript(pm, 'check')}\`) scans the tree for keys with secretlint.`,
       ciInstall: 'installs from the lockfile',
       activate: '',
+      serving: '',
     },
   };
 }

@@ -37,6 +37,8 @@ const MUTATIONS: Mutation[] = [
     find: '    """Returns the trimmed text, or raises AiError("invalid_input") saying why not."""\n',
     replace: '    """Returns the trimmed text, or raises AiError("invalid_input") saying why not."""\n    return str(user_input)\n',
   },
+  { name: 'the rate limit is lifted', file: 'src/app/http/guard.py', find: 'RateLimiter(settings.rate_limit_per_minute,', replace: 'RateLimiter(1_000_000,' },
+  { name: 'CORS is opened to every origin', file: 'src/app/http/guard.py', find: 'if origin is None or origin not in self._allowed_origins:', replace: 'if origin is None:' },
 ];
 
 describe('a generated Python FastAPI + OpenAI project, end to end', () => {

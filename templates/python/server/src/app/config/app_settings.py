@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, NoDecode
 from app.config.fields import WholeNumber, whole_number
 
 _LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_HOST_NAME = re.compile(rf"(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*")
+_HOST_NAME = re.compile(r"(?=.{1,253}$)" + _LABEL + r"(\." + _LABEL + r")*")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
