@@ -7,7 +7,7 @@ const combinations: Combination[] = Object.entries(FRAMEWORKS_BY_RUNTIME).flatMa
   frameworks.flatMap((framework) => PROVIDERS.map((provider) => ({ runtime, framework, provider }))),
 );
 
-describe('every combination installs and passes its own npm run check', () => {
+describe('every combination installs and passes every check of its own (npm run check; ruff and pytest)', () => {
   for (const combination of combinations) {
     test(slug(combination), async (t) => {
       t.diagnostic(await assertCombinationPasses(await tempDir(), combination));
