@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { GIT_IDENTITY, generateProject, npmIn, withNodeLts } from '../support/generated-project.ts';
+import { assertTestsCatch, fakeOpenAiKey, type Mutation } from '../support/mutations.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /**
@@ -13,13 +13,6 @@ import { tempDir } from '../support/temp-dir.ts';
  * its tests guard what they claim: each mutation removes one protection and the
  * project's suite must go red.
  */
-
-interface Mutation {
-  name: string;
-  file: string;
-  find: string;
-  replace: string;
-}
 
 const MUTATIONS: Mutation[] = [
   { name: 'the request timeout is removed', file: 'src/ai/sdk-limits.ts', find: '    timeout: config.AI_TIMEOUT_MS,\n', replace: '' },
@@ -65,10 +58,6 @@ describe('a generated Express + OpenAI project, end to end', () => {
     assert.match(check.output, /\bskipped 0\b/, 'no test skipped itself (git must be present)');
   });
 
-  // Built at run time so this repository never holds a key-shaped literal.
-  const alphanumeric = (length: number) => Array.from(randomBytes(length), (byte) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[byte % 62]).join('');
-  const fakeKey = () => `sk-proj-${alphanumeric(74)}T3BlbkFJ${alphanumeric(74)}`;
-
   test('the install and the first commit ran; the lockfile is committed and the hook is on', async () => {
     const git = (args: string[]) => execa('git', args, { cwd: project, env: GIT_IDENTITY });
     assert.equal((await git(['log', '--format=%s'])).stdout, 'Initial commit from create-secure-ai-app');
@@ -80,7 +69,7 @@ describe('a generated Express + OpenAI project, end to end', () => {
   test('the pre-commit hook refuses a staged key and lets a clean change through', async () => {
     const git = (args: string[]) => execa('git', args, { cwd: project, env: { ...withNodeLts(), ...GIT_IDENTITY }, reject: false, all: true });
     const leak = path.join(project, 'src', 'leak.ts');
-    await writeFile(leak, `export const key = ${JSON.stringify(fakeKey())};\n`);
+    await writeFile(leak, `export const key = ${JSON.stringify(fakeOpenAiKey())};\n`);
     await git(['add', 'src/leak.ts']);
     const refused = await git(['commit', '-m', 'leak']);
     assert.notEqual(refused.exitCode, 0, refused.all);
@@ -95,7 +84,7 @@ describe('a generated Express + OpenAI project, end to end', () => {
 
   test('the secret scan finds a key planted in the source', async () => {
     const planted = path.join(project, 'src', 'planted.ts');
-    await writeFile(planted, `export const key = ${JSON.stringify(fakeKey())};\n`);
+    await writeFile(planted, `export const key = ${JSON.stringify(fakeOpenAiKey())};\n`);
     try {
       const scan = await npmIn(project, ['run', 'scan:secrets']);
       assert.notEqual(scan.exitCode, 0, 'the scan must fail on a planted key');
@@ -106,17 +95,6 @@ describe('a generated Express + OpenAI project, end to end', () => {
   });
 
   for (const mutation of MUTATIONS) {
-    test(`its own tests go red when ${mutation.name}`, async () => {
-      const file = path.join(project, mutation.file);
-      const original = await readFile(file, 'utf8');
-      assert.ok(original.includes(mutation.find), `${mutation.file} still contains the code this mutation removes`);
-      await writeFile(file, original.replace(mutation.find, mutation.replace));
-      try {
-        const tests = await npmIn(project, ['test']);
-        assert.notEqual(tests.exitCode, 0, `npm test stayed green when ${mutation.name}:\n${tests.output.slice(-3000)}`);
-      } finally {
-        await writeFile(file, original);
-      }
-    });
+    test(`its own tests go red when ${mutation.name}`, () => assertTestsCatch(project, mutation, () => npmIn(project, ['test'])));
   }
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { GIT_IDENTITY, generateProject, venvIn } from '../support/generated-project.ts';
+import { assertTestsCatch, fakeOpenAiKey, type Mutation } from '../support/mutations.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /**
@@ -13,13 +13,6 @@ import { tempDir } from '../support/temp-dir.ts';
  * pre-commit hook and secret scan, and proof that its tests guard what they claim:
  * each mutation removes one protection and pytest must go red.
  */
-
-interface Mutation {
-  name: string;
-  file: string;
-  find: string;
-  replace: string;
-}
 
 const MUTATIONS: Mutation[] = [
   { name: 'the request timeout falls back to the SDK default', file: 'src/app/ai/sdk_limits.py', find: '"timeout": settings.ai_timeout_ms / 1000, ', replace: '' },
@@ -72,14 +65,10 @@ describe('a generated Python FastAPI + OpenAI project, end to end', () => {
     assert.equal((await git(['status', '--porcelain'])).stdout, '', 'installing and testing leave the work tree clean');
   });
 
-  // Built at run time so this repository never holds a key-shaped literal.
-  const alphanumeric = (length: number) => Array.from(randomBytes(length), (byte) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[byte % 62]).join('');
-  const fakeKey = () => `sk-proj-${alphanumeric(74)}T3BlbkFJ${alphanumeric(74)}`;
-
   test('the pre-commit hook refuses a staged key and a staged .env, and lets a clean change through', async () => {
     const git = (args: string[]) => execa('git', args, { cwd: project, env: GIT_IDENTITY, reject: false, all: true });
     const leak = path.join(project, 'src', 'app', 'leak.py');
-    await writeFile(leak, `KEY = ${JSON.stringify(fakeKey())}\n`);
+    await writeFile(leak, `KEY = ${JSON.stringify(fakeOpenAiKey())}\n`);
     await git(['add', 'src/app/leak.py']);
     const refused = await git(['commit', '-m', 'leak']);
     assert.notEqual(refused.exitCode, 0, refused.all);
@@ -101,7 +90,7 @@ describe('a generated Python FastAPI + OpenAI project, end to end', () => {
   });
 
   test('the secret scan finds a planted key and never prints it', async () => {
-    const key = fakeKey();
+    const key = fakeOpenAiKey();
     const planted = path.join(project, 'src', 'app', 'planted.py');
     await writeFile(planted, `KEY = ${JSON.stringify(key)}\n`);
     try {
@@ -115,17 +104,6 @@ describe('a generated Python FastAPI + OpenAI project, end to end', () => {
   });
 
   for (const mutation of MUTATIONS) {
-    test(`its own tests go red when ${mutation.name}`, async () => {
-      const file = path.join(project, mutation.file);
-      const original = await readFile(file, 'utf8');
-      assert.ok(original.includes(mutation.find), `${mutation.file} still contains the code this mutation removes`);
-      await writeFile(file, original.replace(mutation.find, mutation.replace));
-      try {
-        const tests = await venvIn(project, 'pytest', ['-q', '-x', '-p', 'no:cacheprovider']);
-        assert.notEqual(tests.exitCode, 0, `pytest stayed green when ${mutation.name}:\n${tests.output.slice(-3000)}`);
-      } finally {
-        await writeFile(file, original);
-      }
-    });
+    test(`its own tests go red when ${mutation.name}`, () => assertTestsCatch(project, mutation, () => venvIn(project, 'pytest', ['-q', '-x', '-p', 'no:cacheprovider'])));
   }
 });
