@@ -13,6 +13,7 @@ import { withNodeLts } from '../support/generated-project.ts';
 import { CLI, NODE_LTS_BIN_DIR } from '../support/paths.ts';
 import { runCli } from '../support/run-cli.ts';
 import { snapshotTree } from '../support/snapshot-tree.ts';
+import { pipIndexEnv } from '../support/python.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { Terminal } from '../support/terminal.ts';
 
@@ -32,8 +33,8 @@ async function smallDisk(kilobytes: number): Promise<string | undefined> {
  * Starts the CLI without a terminal and sends `signal` once `marker` shows on its stdout
  * (and, if given, once `appears` exists: the install has begun writing).
  */
-async function interruptWhen(args: readonly string[], cwd: string, marker: RegExp, signal: NodeJS.Signals, appears?: string) {
-  const child = execa(process.execPath, [CLI, ...args], { cwd, reject: false, env: { ...withNodeLts(), CI: undefined }, timeout: 120_000 });
+async function interruptWhen(args: readonly string[], cwd: string, marker: RegExp, signal: NodeJS.Signals, appears?: string, env: Record<string, string> = {}) {
+  const child = execa(process.execPath, [CLI, ...args], { cwd, reject: false, env: { ...withNodeLts(), CI: undefined, ...env }, timeout: 120_000 });
   let sent = false;
   child.stdout!.on('data', async (chunk: Buffer) => {
     if (sent || !marker.test(chunk.toString())) return;
@@ -111,6 +112,16 @@ describe('faults: a clear message, the right exit code, the disk as it was (or t
       assert.deepEqual(await snapshotTree(cwd), {});
     });
   }
+
+  test('SIGINT while pip installs a new Python project into .venv: exit 130 and the folder is gone', async () => {
+    const cwd = await tempDir();
+    // Sent once the venv exists, i.e. while pip is working in it.
+    const venvPython = path.join(cwd, 'app', '.venv', 'bin', 'python');
+    const result = await interruptWhen(['app', '--runtime', 'python', '--yes', '--no-git'], cwd, /Creating \.venv/, 'SIGINT', venvPython, await pipIndexEnv());
+    assert.equal(result.exitCode, 130, result.stdout + result.stderr);
+    assert.match(result.stderr, /error: Cancelled: nothing was written\./);
+    assert.deepEqual(await snapshotTree(cwd), {});
+  });
 
   test('SIGINT during the install of an addition: every file as it was, the lockfile restored, node_modules gone', async () => {
     const root = await materialize(await tempDir(), FIXTURES.find((candidate) => candidate.name === 'express-ts')!);
