@@ -6,7 +6,7 @@ import { AiError } from '../src/ai/errors.ts';
 import { SYSTEM_PROMPT } from '../src/ai/system-prompt.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { fakeProviderEnv } from './support/env.ts';
-import { fakeProviderForFile } from './support/fake-provider.ts';
+import { fakeProviderForFile, startFakeProvider } from './support/fake-provider.ts';
 import { memoryLogger } from './support/memory-log.ts';
 import { providerShape } from './support/provider-shape.ts';
 import { assertNoSentinel } from './support/sentinel.ts';
@@ -109,6 +109,21 @@ describe('AI client against the fake provider', () => {
     const error = await failure(ai.complete({ input: userText }));
     assert.equal(error.kind, 'rate_limited');
     assert.equal(error.retryAfterSeconds, 7);
+  });
+
+  test('a redirect is refused: the key never reaches the host a 3xx names', async () => {
+    const elsewhere = await startFakeProvider();
+    try {
+      fake.mode = 'redirect';
+      fake.redirectTo = elsewhere.url;
+      const { ai } = makeAi({ AI_MAX_RETRIES: '0' });
+      const error = await failure(ai.complete({ input: userText }));
+      assert.ok(error.kind === 'unavailable' || error.kind === 'upstream', error.kind);
+      assert.equal(fake.requests.length, 1);
+      assert.equal(elsewhere.requests.length, 0, 'the redirect was followed, with the key');
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   test('a caller abort stops the request', async () => {

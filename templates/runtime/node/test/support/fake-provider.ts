@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { before } from 'node:test';
 import { providerShape } from './provider-shape.ts';
 
-export type FakeMode = 'ok' | 'slow' | 'auth' | 'rate_limited' | 'server_error';
+export type FakeMode = 'ok' | 'slow' | 'auth' | 'rate_limited' | 'server_error' | 'redirect';
 
 export interface RecordedRequest {
   method: string;
@@ -20,6 +20,8 @@ export interface FakeProvider {
   reply: string;
   slowMs: number;
   retryAfterSeconds: number;
+  /** Where mode 'redirect' sends the client (a 307 to this origin plus the same path). */
+  redirectTo: string;
   /** Forget recorded requests and go back to answering ok. */
   reset(): void;
   /** Starts listening on 127.0.0.1 with a random port; calling it again waits for the same start. */
@@ -88,6 +90,8 @@ function createFakeProvider(): FakeProvider {
         });
       case 'server_error':
         return send(res, 500, providerShape.errorBody(500, 'The server had an error.'));
+      case 'redirect':
+        return send(res, 307, {}, { location: `${fake.redirectTo}${req.url ?? ''}` });
     }
   });
   server.keepAliveTimeout = 100;
@@ -106,9 +110,10 @@ function createFakeProvider(): FakeProvider {
     reply: 'Hello from the fake provider.',
     slowMs: 5_000,
     retryAfterSeconds: 7,
+    redirectTo: '',
     reset() {
       requests.length = 0;
-      Object.assign(fake, { mode: 'ok', slowMs: 5_000, retryAfterSeconds: 7 });
+      Object.assign(fake, { mode: 'ok', slowMs: 5_000, retryAfterSeconds: 7, redirectTo: '' });
     },
     listen() {
       listening ??= new Promise<void>((resolve, reject) => {
