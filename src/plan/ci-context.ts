@@ -15,8 +15,8 @@ export const PINNED_ACTIONS = {
 
 /** The Node major CI runs generated projects on: the current LTS. */
 const CI_NODE_VERSION = '24';
-/** The Python CI runs generated projects on: a current release (they support >= 3.10). */
-const CI_PYTHON_VERSION = '3.13';
+/** The Pythons CI runs generated projects on: the oldest supported and a current one. */
+const CI_PYTHON_VERSIONS = ['3.10', '3.13'];
 /** pip-audit is installed in CI only, pinned like everything else. */
 const PIP_AUDIT_VERSION = '2.9.0';
 
@@ -26,7 +26,8 @@ export function ciContextFor(options: Options, commands: ProjectCommands) {
   if (pm === 'pip') {
     return {
       actions: PINNED_ACTIONS,
-      python: { version: CI_PYTHON_VERSION },
+      python: { versions: CI_PYTHON_VERSIONS },
+      summary: 'install the pinned dependencies, lint, test and scan for secrets',
       prepare: [],
       installStep: 'Install the project and its pinned dependencies',
       install: PYTHON_COMMANDS.install,
@@ -42,6 +43,7 @@ export function ciContextFor(options: Options, commands: ProjectCommands) {
   return {
     actions: PINNED_ACTIONS,
     node: { version: CI_NODE_VERSION },
+    summary: 'install from the lockfile only, type-check, test and scan for secrets',
     // pnpm and yarn come with Node through corepack; bun is a package of its own.
     prepare: pm === 'pnpm' || pm === 'yarn' ? ['corepack enable'] : pm === 'bun' ? ['npm install --global bun'] : [],
     installStep: 'Install from the lockfile',

@@ -53,6 +53,8 @@ describe('repository hygiene of every generated project', () => {
     const steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.check.steps;
     for (const step of steps.filter((candidate) => candidate.uses)) assert.match(step.uses!, /^[\w-]+\/[\w-]+@[0-9a-f]{40}$/, 'actions pinned to a full commit SHA');
     assert.deepEqual(steps.map((step) => step.uses?.split('@')[0]).filter(Boolean), ['actions/checkout', 'actions/setup-python']);
+    assert.deepEqual(workflow.jobs.check.strategy.matrix['python-version'], ['3.10', '3.13'], 'the oldest supported Python and a current one');
+    assert.equal(steps[1]?.with?.['python-version'], '${{ matrix.python-version }}');
     const runs = steps.map((step) => step.run).filter(Boolean);
     assert.deepEqual(runs, [
       'python -m pip install --editable ".[dev]"',
