@@ -26,6 +26,12 @@ export function defaultTemplatesRoot(moduleUrl: string = import.meta.url): strin
   }
 }
 
+/**
+ * Caches Python or its tools leave next to sources (someone ran a template in place).
+ * They are never part of a template, so they never become a generated file.
+ */
+const CACHE_SEGMENT = /(^|\/)(__pycache__|\.pytest_cache|\.ruff_cache|\.mypy_cache)(\/|$)|\.py[cod]$/;
+
 /** Reads every file of the given layers; nothing else under templates/ is touched. */
 export async function loadTemplates(root: string, layerIds: readonly string[]): Promise<TemplateFile[]> {
   const files = await Promise.all(
@@ -36,6 +42,7 @@ export async function loadTemplates(root: string, layerIds: readonly string[]): 
       const paths = entries
         .filter((entry) => entry.isFile())
         .map((entry) => path.relative(layerRoot, path.join(entry.parentPath ?? entry.path, entry.name)))
+        .filter((relative) => !CACHE_SEGMENT.test(relative.split(path.sep).join('/')))
         .sort();
       return Promise.all(
         paths.map(async (relative) => ({

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { parse as parseToml } from 'smol-toml';
 import { FRAMEWORKS_BY_RUNTIME, PACKAGE_MANAGERS_BY_RUNTIME, PROVIDERS, type Runtime } from '../../src/options/catalog.ts';
@@ -114,5 +117,20 @@ describe('plan paths', () => {
     const layers = layersFor(options);
     const result = plan(options, layers, await loadTemplates(TEMPLATES, layers.map((l) => l.id)), { ...workspace, insideGitWorkTree: true });
     assert.deepEqual(result.steps, []);
+  });
+});
+
+describe('template sources', () => {
+  test('caches Python leaves beside a template are never read as template files', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'csaa-templates-'));
+    const layer = path.join(root, 'python', 'runtime');
+    await mkdir(path.join(layer, 'src', 'app', '__pycache__'), { recursive: true });
+    await mkdir(path.join(layer, '.ruff_cache'), { recursive: true });
+    await writeFile(path.join(layer, 'src', 'app', '__init__.py'), '');
+    await writeFile(path.join(layer, 'src', 'app', '__pycache__', '__init__.cpython-311.pyc'), 'x');
+    await writeFile(path.join(layer, 'src', 'app', 'stray.pyc'), 'x');
+    await writeFile(path.join(layer, '.ruff_cache', 'CACHEDIR.TAG'), 'x');
+    const files = await loadTemplates(root, ['python/runtime']);
+    assert.deepEqual(files.map((file) => file.path), ['src/app/__init__.py']);
   });
 });
