@@ -16,7 +16,7 @@ export const pythonLayer = defineLayer({
       patterns: ['.venv/', 'venv/', '__pycache__/', '*.py[cod]', '.pytest_cache/', '.ruff_cache/', '.mypy_cache/', '*.egg-info/', 'build/', 'dist/', '.coverage', 'htmlcov/'],
     },
   ],
-  dependencies: pinnedPython('pydantic', 'pydantic-settings'),
+  dependencies: pinnedPython('httpx2', 'pydantic', 'pydantic-settings'),
   devDependencies: pinnedPython('pytest', 'ruff'),
 });
 

@@ -48,6 +48,8 @@ export const PYTHON_VERSIONS = {
   hatchling: '1.32.4',
   pydantic: '2.13.5',
   'pydantic-settings': '2.15.0',
+  // Imported by the AI module's HTTP client (redirects off, a deadline per attempt); the SDKs use it.
+  httpx2: '2.13.1',
   openai: '3.22.1',
   anthropic: '1.13.0',
   fastapi: '0.142.2',

@@ -13,14 +13,17 @@ import app.ai.provider as provider_module
 from app.ai.client import SecureAi, create_ai
 from app.ai.errors import AiError
 from app.ai.system_prompt import SYSTEM_PROMPT
+from app.ai.types import Provider, ProviderResult
 from app.config.settings import load_settings
 from app.log.logger import get_logger
 from tests.support import provider_shape as shape
 from tests.support.env import fake_provider_env
 from tests.support.fake_provider import FakeProvider
-from tests.support.sentinel import assert_no_sentinel
+from tests.support.sentinel import assert_no_sentinel, make_key
 
 USER_TEXT = "What is the capital of France?"
+# Key-shaped, but short enough for the request id rule to see its shape rather than its length.
+KEY_IN_A_REPLY = make_key("sk-" + "proj-", 40)
 SDK_PACKAGES = {"openai", "anthropic", "httpx", "httpx2", "httpcore", "httpcore2"}
 
 
@@ -141,7 +144,7 @@ def test_logs_say_what_happened_without_prompt_or_reply(fake_provider: FakeProvi
 
 
 def _reachable(root: object, depth: int = 4) -> Iterator[object]:
-    """Everything reachable through attributes (slots, __dict__, dataclass fields)."""
+    """Everything reachable through data attributes (slots, __dict__, dataclass fields)."""
     yield root
     if depth == 0:
         return
@@ -151,7 +154,11 @@ def _reachable(root: object, depth: int = 4) -> Iterator[object]:
             yield from _reachable(getattr(root, name), depth - 1)
 
 
-def test_the_sdk_client_is_never_reachable_from_the_ai_object_or_the_logs(fake_provider: FakeProvider) -> None:
+def test_no_sdk_object_or_key_among_the_ai_objects_attributes_reprs_or_logs(fake_provider: FakeProvider) -> None:
+    # What this proves: printing, logging or walking the attributes of the AI object
+    # (as a debugger or a serializer does) shows neither an SDK object nor the key. It
+    # does not follow closures: Python code that goes looking can always reach the
+    # client, so this is about accidents, not a boundary against code in the process.
     ai, log = make_ai(fake_provider)
     ai.complete(USER_TEXT)
     assert not hasattr(ai, "__dict__")
@@ -162,3 +169,107 @@ def test_the_sdk_client_is_never_reachable_from_the_ai_object_or_the_logs(fake_p
     for name, value in vars(provider_module).items():
         if not isinstance(value, type) and type(value).__name__ != "module":
             assert type(value).__module__.split(".")[0] not in SDK_PACKAGES, f"app.ai.provider.{name} is an SDK object"
+
+
+def test_a_redirect_is_not_followed_so_the_key_never_reaches_another_host(fake_provider: FakeProvider) -> None:
+    with FakeProvider() as elsewhere:
+        fake_provider.mode = "redirect"
+        fake_provider.redirect_to = elsewhere.url + shape.ENDPOINT_PATH
+        ai, log = make_ai(fake_provider, AI_MAX_RETRIES="2")
+        error = failure(ai, USER_TEXT)
+    assert elsewhere.requests == [], "the redirect was followed"
+    assert error.kind == "upstream"
+    assert error.upstream_status == 307
+    assert len(fake_provider.requests) == 1, "a redirect was retried"
+    assert '"kind": "upstream"' in log.getvalue()
+
+
+def test_a_provider_trickling_its_reply_is_cut_at_the_timeout(fake_provider: FakeProvider) -> None:
+    # A byte every 50 ms never lets a per-read timeout fire: the whole reply would take
+    # many seconds. AI_TIMEOUT_MS bounds the whole attempt.
+    fake_provider.mode = "trickle"
+    fake_provider.trickle_seconds = 0.05
+    ai, _ = make_ai(fake_provider, AI_TIMEOUT_MS="500")
+    started = time.monotonic()
+    error = failure(ai, USER_TEXT)
+    assert error.kind == "timeout"
+    assert time.monotonic() - started < 1.5, "the attempt outlived AI_TIMEOUT_MS"
+
+
+def test_retries_of_a_trickling_provider_are_each_cut_at_the_timeout(fake_provider: FakeProvider) -> None:
+    fake_provider.mode = "trickle"
+    fake_provider.trickle_seconds = 0.05
+    ai, _ = make_ai(fake_provider, AI_TIMEOUT_MS="300", AI_MAX_RETRIES="1")
+    started = time.monotonic()
+    error = failure(ai, USER_TEXT)
+    assert error.kind == "timeout"
+    assert len(fake_provider.requests) == 2
+    # Two attempts of 0.3 s and the SDK's backoff (under a second) between them.
+    assert time.monotonic() - started < 2.5
+
+
+@pytest.mark.parametrize(
+    "reply", [{"api_key": KEY_IN_A_REPLY}, 42, ["a", "list"]], ids=["object-holding-a-key", "number", "list"]
+)
+def test_a_reply_that_is_not_text_gives_kind_upstream(fake_provider: FakeProvider, reply: object) -> None:
+    fake_provider.reply = reply
+    ai, log = make_ai(fake_provider)
+    error = failure(ai, USER_TEXT)
+    assert error.kind == "upstream"
+    assert error.__cause__ is None and error.__context__ is None
+    for view in (str(error), repr(error), "".join(traceback.format_exception(error)), log.getvalue()):
+        assert KEY_IN_A_REPLY not in view
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"{not json", b"", b"{}", b"[]", b'"text"', b'{"choices": "x", "content": 1, "output": 2}'],
+    ids=["invalid-json", "empty", "empty-object", "array", "string", "fields-of-the-wrong-type"],
+)
+def test_a_malformed_200_gives_kind_upstream(fake_provider: FakeProvider, body: bytes) -> None:
+    fake_provider.mode = "raw"
+    fake_provider.raw_body = body
+    ai, log = make_ai(fake_provider)
+    error = failure(ai, USER_TEXT)
+    assert error.kind == "upstream"
+    assert error.__cause__ is None and error.__context__ is None, "the parser's error (quoting the body) is attached"
+    assert '"kind": "upstream"' in log.getvalue()
+
+
+def test_the_provider_retry_after_is_capped_at_an_hour(fake_provider: FakeProvider) -> None:
+    fake_provider.mode = "rate_limited"
+    fake_provider.retry_after_seconds = 999_999_999
+    ai, _ = make_ai(fake_provider)
+    assert failure(ai, USER_TEXT).retry_after_seconds == 3600
+
+
+@pytest.mark.parametrize(
+    "request_id",
+    [KEY_IN_A_REPLY, "req 1", "x" * 129, "req_\u00e9"],
+    ids=["key-shaped", "space", "too-long", "not-ascii"],
+)
+def test_a_provider_request_id_that_is_not_plainly_an_id_is_dropped(
+    fake_provider: FakeProvider, request_id: str
+) -> None:
+    fake_provider.request_id = request_id
+    ai, log = make_ai(fake_provider)
+    ai.complete(USER_TEXT)
+    fake_provider.mode = "server_error"
+    error = failure(ai, USER_TEXT)
+    assert error.request_id is None
+    assert request_id not in repr(error)
+    [complete] = [entry for entry in map(json.loads, log.getvalue().splitlines()) if entry["msg"] == "ai.complete"]
+    assert "request_id" not in complete
+
+
+def test_an_unexpected_error_is_left_to_the_caller_to_log_once() -> None:
+    # The caller (the CLI, the server's error handler) logs it with its own context;
+    # logging it here too would log every bug twice.
+    def broken(text: str) -> ProviderResult:
+        raise RuntimeError("a bug")
+
+    log = io.StringIO()
+    ai = SecureAi(Provider(name="broken", complete=broken), 100, get_logger("debug", stream=log))
+    with pytest.raises(RuntimeError, match="a bug"):
+        ai.complete(USER_TEXT)
+    assert log.getvalue() == ""

@@ -6,7 +6,7 @@ from email.utils import format_datetime
 import pytest
 
 from app.ai.errors import AI_ERROR_KINDS, MESSAGES, AiError, SdkErrors, to_ai_error
-from tests.support.sentinel import SENTINEL, assert_no_sentinel
+from tests.support.sentinel import SENTINEL, assert_no_sentinel, make_key
 
 
 # Stand-ins with the class layout both Stainless SDKs share; the AI client tests run
@@ -101,3 +101,47 @@ def test_an_ai_error_survives_copy_and_pickle() -> None:
     for clone in (copy.copy(error), pickle.loads(pickle.dumps(error))):  # noqa: S301 - our own bytes
         assert (clone.kind, clone.upstream_status, clone.retry_after_seconds) == ("rate_limited", 429, 7)
     assert repr(error) == "AiError('rate_limited', upstream_status=429, retry_after_seconds=7)"
+
+
+def test_retry_after_is_at_least_a_second_and_at_most_an_hour() -> None:
+    def retry(headers: dict[str, str]) -> int | None:
+        return to_ai_error(APIStatusError("x", 429, headers), SDK).retry_after_seconds
+
+    assert retry({"retry-after": "999999999"}) == 3600
+    assert retry({"retry-after": "99999999999999"}) == 3600
+    assert retry({"retry-after-ms": "99999999999"}) == 3600
+    assert retry({"retry-after": format_datetime(datetime.now(timezone.utc) + timedelta(days=30), usegmt=True)}) == 3600
+    assert retry({"retry-after": "0"}) == 1
+    assert retry({"retry-after-ms": "1"}) == 1
+    assert retry({"retry-after": "3600"}) == 3600
+
+
+@pytest.mark.parametrize(
+    "request_id",
+    ["req_011CUYz8d4XbCgK2fYT3sKzP", "req_0123456789abcdef0123456789abcdef", "a.b:c-d_e", "x" * 128],
+)
+def test_a_plain_request_id_is_kept(request_id: str) -> None:
+    assert AiError("upstream", request_id=request_id).request_id == request_id
+    assert to_ai_error(APIStatusError("x", 500, request_id=request_id), SDK).request_id == request_id
+
+
+@pytest.mark.parametrize(
+    "request_id",
+    [
+        make_key("sk-" + "proj-", 40),
+        make_key("ghp_", 30),
+        "aB3" * 12,
+        "x" * 129,
+        "req 1",
+        "req_1\n",
+        "req/1",
+        "",
+        42,
+    ],
+    ids=["openai-key", "github-token", "random-token", "too-long", "space", "newline", "slash", "empty", "not-text"],
+)
+def test_a_request_id_that_is_not_plainly_an_id_is_dropped(request_id: object) -> None:
+    error = AiError("upstream", request_id=request_id)  # type: ignore[arg-type]
+    assert error.request_id is None
+    assert repr(error) == "AiError('upstream')"
+    assert to_ai_error(APIStatusError("x", 500, request_id=request_id), SDK).request_id is None  # type: ignore[arg-type]

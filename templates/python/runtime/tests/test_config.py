@@ -186,3 +186,39 @@ def test_the_base_url_is_optional_only_where_there_is_an_official_endpoint() -> 
         expect_rejected(valid_env(**{BASE_URL: None}), BASE_URL)
     else:
         assert load_settings(valid_env(**{BASE_URL: None})).base_url is None
+
+
+def test_variable_names_are_exact_lower_case_ones_do_not_count(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    env = valid_env(**{KEY: None})
+    expect_rejected({**env, KEY.lower(): shape.KEY_SENTINEL}, KEY)
+    expect_rejected({**env, KEY.title(): shape.KEY_SENTINEL}, KEY)
+    assert load_settings({**valid_env(), "ai_max_retries": "4"}).ai_max_retries == 2
+    # The same in a .env file.
+    monkeypatch.chdir(tmp_path)
+    for name in env_names():
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / ".env").write_text("".join(f"{name.lower()}={value}\n" for name, value in valid_env().items()))
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert KEY in caught.value.variables
+
+
+def test_every_variable_has_an_exact_upper_case_name() -> None:
+    for name, field in Settings.model_fields.items():
+        alias = field.validation_alias
+        assert isinstance(alias, str) and alias == alias.upper(), f"{name} has no exact variable name"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [SENTINEL + SENTINEL, "x" * 201, f"model\x00{SENTINEL}", f"mo\ndel{SENTINEL}", f"mo\tdel{SENTINEL}", "a\u200bb"],
+    ids=["sentinel-too-long", "201-chars", "nul", "newline", "tab", "zero-width-space"],
+)
+def test_a_bad_model_name_is_named_never_echoed(value: str) -> None:
+    error = expect_rejected(valid_env(AI_MODEL=value), "AI_MODEL")
+    assert value not in str(error)
+
+
+@pytest.mark.parametrize("value", ["gpt-5-mini", "llama3.2:8b-instruct-q4_K_M", "org/Model Name v2", "m" * 200])
+def test_model_names_of_up_to_200_printable_characters_are_accepted(value: str) -> None:
+    assert load_settings(valid_env(AI_MODEL=value)).model == value

@@ -46,3 +46,12 @@ def test_a_bad_environment_exits_2_naming_the_variable_never_the_value(
     assert len(result.stderr.strip().splitlines()) == 1, "more than one line: a traceback?"
     assert "config ok" not in result.stdout
     assert_no_sentinel(result.stdout + result.stderr, "output")
+
+
+def test_a_dotenv_that_is_not_utf8_exits_2_naming_it_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"AI_MODEL=caf\xe9\n")
+    result = start(VALID, tmp_path)
+    assert result.returncode == 2
+    assert ".env must be readable UTF-8 text" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, "more than one line: a traceback?"
+    assert "config ok" not in result.stdout

@@ -16,8 +16,10 @@ from tests.support.http_client import (
     post_chunked,
     post_json,
     raw_exchange,
+    raw_request,
     request,
 )
+from tests.support.sentinel import SENTINEL, assert_no_sentinel
 
 OVERSIZED = json.dumps({"message": "x" * 40 * 1024}).encode()
 
@@ -33,6 +35,13 @@ def test_health_answers_with_the_security_headers(app: RunningApp) -> None:
     result = request(app.url, "/health")
     assert result.status == 200
     assert result.json() == {"status": "ok"}
+    assert_security_headers(result)
+
+
+def test_head_on_the_health_check_answers_like_get_without_a_body(app: RunningApp) -> None:
+    result = request(app.url, "/health", "HEAD")
+    assert result.status == 200
+    assert result.body == b""
     assert_security_headers(result)
 
 
@@ -102,6 +111,25 @@ def test_an_oversized_body_is_refused_without_waiting_for_the_rest_of_it(app: Ru
         app.url, head + b"Transfer-Encoding: chunked\r\n\r\n" + b"%x\r\n%s\r\n" % (len(chunk), chunk)
     )
     assert streamed.startswith(b"HTTP/1.1 413 ")
+
+
+def test_a_content_length_that_is_not_ascii_digits_is_our_400(app: RunningApp, fake_provider: FakeProvider) -> None:
+    # "²" (byte B2 read as Latin-1, as header bytes are) passes str.isdigit() but not
+    # int(): it once made a 500.
+    head = b"POST /api/chat HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+    result = raw_request(app.url, head + b"Content-Length: \xb2\r\n\r\n{}")
+    assert_error_body(result, 400, "bad_request")
+    assert fake_provider.requests == []
+
+
+def test_a_request_too_broken_to_reach_the_app_gets_our_400_quoting_nothing(app: RunningApp) -> None:
+    # The server answers this itself, before any framework code runs.
+    result = raw_request(app.url, b"GET /health?" + SENTINEL.encode() + b" HTTP/1.1 junk\r\nHost: test\r\n\r\n")
+    body = assert_error_body(result, 400, "bad_request")
+    assert_security_headers(result)
+    assert_no_sentinel(result.text + result.headers_text(), "answer")
+    assert eventually(lambda: str(body["requestId"]) in app.logs())
+    assert_no_sentinel(app.logs(), "logs")
 
 
 def test_a_streamed_body_within_the_limit_is_read_like_any_other(app: RunningApp, fake_provider: FakeProvider) -> None:

@@ -53,6 +53,8 @@ def test_a_listed_origin_is_allowed_any_other_is_not(open_to_one: RunningApp) ->
     assert "Origin" in (allowed.header("vary") or "")
     result = preflight(open_to_one.url, ALLOWED)
     assert result.status == 204
+    assert result.body == b""
+    assert result.header("content-type") is None, "a 204 has no content to type"
     assert allow_origin(result) == ALLOWED
     assert "POST" in (result.header("access-control-allow-methods") or "")
     assert "content-type" in (result.header("access-control-allow-headers") or "").lower()

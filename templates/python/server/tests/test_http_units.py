@@ -3,9 +3,11 @@
 import pytest
 
 from app.ai.errors import AI_ERROR_KINDS, AiError
-from app.http.chat import BodyBuffer, parse_json, require_json_content_type
+from app.http.body_buffer import BodyBuffer
 from app.http.client_key import client_key
+from app.http.content_type import require_json_content_type
 from app.http.error_response import HttpProblem, error_response, error_response_for
+from app.http.json_body import parse_json
 from app.http.policy import JSON_BODY_LIMIT_BYTES
 from app.http.rate_limiter import RateLimiter
 
@@ -76,14 +78,25 @@ def test_the_body_buffer_refuses_a_declared_or_accumulated_size_over_the_limit()
     with pytest.raises(HttpProblem) as declared:
         BodyBuffer(str(JSON_BODY_LIMIT_BYTES + 1))
     assert declared.value.code == "payload_too_large"
-    with pytest.raises(HttpProblem):
-        BodyBuffer("12abc")
+    assert BodyBuffer(f"  {JSON_BODY_LIMIT_BYTES} ").bytes() == b""
+    assert BodyBuffer("0" * 100 + "1").bytes() == b""
+    with pytest.raises(HttpProblem) as huge:
+        BodyBuffer("9" * 5_000)  # int() alone would refuse it with a ValueError: a 500
+    assert huge.value.code == "payload_too_large"
     buffer = BodyBuffer(None)
     buffer.add(b"x" * JSON_BODY_LIMIT_BYTES)
     with pytest.raises(HttpProblem) as streamed:
         buffer.add(b"x")
     assert streamed.value.code == "payload_too_large"
     assert len(buffer.bytes()) == JSON_BODY_LIMIT_BYTES
+
+
+def test_a_content_length_that_is_not_ascii_digits_is_a_400_not_a_crash() -> None:
+    # str.isdigit() accepts "²" and "٣", which int() refuses or reads as a number.
+    for bad in ("12abc", "²", "1²", "٣", "-1", "+1", "1_000", "1 000", "0x10"):
+        with pytest.raises(HttpProblem) as caught:
+            BodyBuffer(bad)
+        assert caught.value.code == "bad_request", bad
 
 
 def test_only_application_json_is_read_and_parse_errors_never_quote_the_body() -> None:

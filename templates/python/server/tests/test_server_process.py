@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.app_contract import ENV_VARIANTS
+from tests.support.app_contract import CHILD_DEBUG_ENV
 from tests.support.env import child_env, fake_provider_env
 from tests.support.fake_provider import FakeProvider
 from tests.support.http_client import STACK_FRAME, post_json, request
 from tests.support.run import run_python
 from tests.support.sentinel import SENTINEL, assert_no_sentinel
 from tests.support.server_process import server_process
+
+ENV_VARIANTS: dict[str, dict[str, str]] = {"plain": {}, "debug": CHILD_DEBUG_ENV}
 
 
 def test_a_bad_config_exits_2_naming_the_variables_never_their_values(

@@ -1,6 +1,5 @@
 """What only the FastAPI variant needs; the server layer's tests cover the rest."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -9,10 +8,8 @@ from app.config.settings import ConfigError, load_settings
 from app.http.uvicorn_server import server_config
 from app.server import create_app
 from tests.support.app_contract import patched_environ
-from tests.support.app_server import start_app
 from tests.support.env import fake_provider_env
 from tests.support.fake_provider import FakeProvider
-from tests.support.http_client import raw_exchange
 from tests.support.sentinel import SENTINEL, assert_no_sentinel
 
 
@@ -38,20 +35,3 @@ def test_create_app_without_settings_reads_the_environment_and_fails_safely(
     with patched_environ(fake_provider_env(fake_provider, {"PORT": SENTINEL})), pytest.raises(ConfigError) as caught:
         create_app()
     assert_no_sentinel(str(caught.value), "ConfigError")
-
-
-def test_a_body_that_arrives_too_slowly_is_refused(
-    fake_provider: FakeProvider, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # uvicorn itself has no deadline for a request body; read_body sets one.
-    monkeypatch.setattr("app.http.asgi.REQUEST_TIMEOUT_SECONDS", 0.3)
-    app = start_app(fake_provider)
-    try:
-        head = b"POST /api/chat HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
-        started = time.monotonic()
-        answer = raw_exchange(app.url, head + b'{"message"')
-        assert answer.startswith(b"HTTP/1.1 400 ")
-        assert time.monotonic() - started < 3
-        assert fake_provider.requests == []
-    finally:
-        app.close()

@@ -1,9 +1,16 @@
 """`python -m app`, run as a user runs it: a child process with only the given variables."""
 
+import json
 import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
+import app.ai.client as client_module
+from app.__main__ import main
+from app.ai.types import Provider, ProviderResult
+from app.config.settings import env_names
 from tests.support import provider_shape as shape
 from tests.support.env import child_env, fake_provider_env
 from tests.support.fake_provider import FakeProvider
@@ -89,3 +96,35 @@ def test_the_sdks_own_debug_switches_print_neither_key_nor_prompt(fake_provider:
         # The SDKs stay at warn: their debug output holds request options (prompts).
         sdk_debug = [line for line in result.stderr.splitlines() if '"level": "debug"' in line]
         assert sdk_debug == []
+
+
+def test_a_dotenv_that_is_not_utf8_exits_2_naming_it(fake_provider: FakeProvider, tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"AI_MODEL=caf\xe9\n")
+    result = run_app(["hi"], fake_provider_env(fake_provider), tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "Invalid environment: .env must be readable UTF-8 text. See .env.example.\n"
+    assert_clean(result)
+    assert fake_provider.requests == []
+
+
+def test_an_unexpected_failure_exits_1_and_is_logged_exactly_once(
+    fake_provider: FakeProvider, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(text: str) -> ProviderResult:
+        raise RuntimeError(f"a bug holding {SENTINEL}")
+
+    monkeypatch.chdir(tmp_path)
+    for name in env_names():
+        monkeypatch.delenv(name, raising=False)
+    for name, value in fake_provider_env(fake_provider).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(client_module, "create_provider", lambda settings: Provider(name="broken", complete=broken))
+    assert main(["hi"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    errors = [json.loads(line) for line in captured.err.splitlines() if line.startswith("{")]
+    errors = [entry for entry in errors if entry["level"] == "error"]
+    assert len(errors) == 1, f"logged {len(errors)} times"
+    assert errors[0]["error"]["name"] == "RuntimeError"
+    assert "Error: unexpected failure (see log)." in captured.err
+    assert_no_sentinel(captured.err, "stderr")

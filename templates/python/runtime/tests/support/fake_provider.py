@@ -4,11 +4,14 @@ import json
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
 from typing import Literal
 
 from tests.support import provider_shape as shape
 
-FakeMode = Literal["ok", "slow", "auth", "rate_limited", "server_error"]
+# "redirect": 307 to `redirect_to`. "trickle": a 200 whose body comes one byte every
+# `trickle_seconds`. "raw": a 200 whose body is `raw_body`, as it is (not JSON-encoded).
+FakeMode = Literal["ok", "slow", "auth", "rate_limited", "server_error", "redirect", "trickle", "raw"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,8 @@ class RecordedRequest:
 
 
 class FakeProvider:
+    """Usable as a context manager (`with FakeProvider() as fake:`) for a second server."""
+
     def __init__(self) -> None:
         self.requests: list[RecordedRequest] = []
         self._lock = threading.Lock()
@@ -33,9 +38,15 @@ class FakeProvider:
         with self._lock:
             self.requests.clear()
         self.mode: FakeMode = "ok"
-        self.reply = "Hello from the fake provider."
+        # Any JSON value: the provider shape puts it where the reply text belongs.
+        self.reply: object = "Hello from the fake provider."
         self.slow_seconds = 5.0
         self.retry_after_seconds = 7
+        self.redirect_to = ""
+        self.trickle_seconds = 0.1
+        self.raw_body = b""
+        # None: a fresh `req_fakeN` per request.
+        self.request_id: str | None = None
 
     @property
     def url(self) -> str:
@@ -58,6 +69,15 @@ class FakeProvider:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
+    def __enter__(self) -> "FakeProvider":
+        self.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("content-length") or 0)
         raw = request.rfile.read(length).decode("utf-8", "replace") if length else ""
@@ -70,19 +90,27 @@ class FakeProvider:
             self.requests.append(RecordedRequest(request.command, request.path, headers, body))
             count = len(self.requests)
 
-        def send(status: int, payload: object, extra: dict[str, str] | None = None) -> None:
-            data = json.dumps(payload).encode()
+        def send(status: int, payload: object, extra: dict[str, str] | None = None, trickle: bool = False) -> None:
+            data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
             try:
                 request.send_response(status)
                 for name, value in {
                     "content-type": "application/json",
                     "content-length": str(len(data)),
-                    shape.REQUEST_ID_HEADER: f"req_fake{count}",
+                    shape.REQUEST_ID_HEADER: self.request_id or f"req_fake{count}",
                     **(extra or {}),
                 }.items():
                     request.send_header(name, value)
                 request.end_headers()
-                request.wfile.write(data)
+                if not trickle:
+                    request.wfile.write(data)
+                    return
+                request.wfile.flush()
+                for index in range(len(data)):
+                    if self._closing.wait(self.trickle_seconds):
+                        return
+                    request.wfile.write(data[index : index + 1])
+                    request.wfile.flush()
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test): nothing to answer
 
@@ -100,6 +128,12 @@ class FakeProvider:
             send(401, shape.error_body(401, message))
         elif self.mode == "rate_limited":
             send(429, shape.error_body(429, "Rate limit reached."), {"retry-after": str(self.retry_after_seconds)})
+        elif self.mode == "redirect":
+            send(307, shape.error_body(307, "Moved."), {"location": self.redirect_to})
+        elif self.mode == "trickle":
+            send(200, shape.ok_body(self.reply), trickle=True)
+        elif self.mode == "raw":
+            send(200, self.raw_body)
         else:
             send(500, shape.error_body(500, "The server had an error."))
 

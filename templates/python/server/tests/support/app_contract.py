@@ -1,5 +1,6 @@
-"""What each framework layer's `tests/support/app_server.py` provides, so the tests
-of the server layer run unchanged against FastAPI and Flask."""
+"""What each framework layer's `tests/support/app_server.py` provides (`start_app`,
+a StartApp, and FRAMEWORK_DEBUG_ENV), so the tests of the server layer run
+unchanged against FastAPI and Flask."""
 
 import io
 import itertools
@@ -14,10 +15,14 @@ from typing import Protocol
 from app.log.logger import JsonFormatter, RedactingFilter
 from tests.support.fake_provider import FakeProvider
 
-# Variables that switch frameworks and Python into debug modes: every error promise
-# is checked with them unset and with them set. (Python's answer to NODE_ENV.)
-DEBUG_ENV: dict[str, str] = {"FLASK_DEBUG": "1", "PYTHONDEVMODE": "1", "DEBUG": "1", "ENV": "development"}
-ENV_VARIANTS: dict[str, dict[str, str]] = {"plain": {}, "debug": DEBUG_ENV}
+# Variables that switch a framework or Python into a debug mode (Python's answer to
+# NODE_ENV), for the tests that start the server as a child process: only a new
+# process reads PYTHONDEVMODE. FLASK_DEBUG is Flask's; PYTHONDEVMODE turns on
+# Python's development mode (more warnings, asyncio debug mode). Nothing in this
+# stack reads DEBUG or ENV: they are set so that a dependency that starts to is
+# caught. An app built in the test process sees only what its framework reads
+# while the app is created: FRAMEWORK_DEBUG_ENV in tests/support/app_server.py.
+CHILD_DEBUG_ENV: dict[str, str] = {"FLASK_DEBUG": "1", "PYTHONDEVMODE": "1", "DEBUG": "1", "ENV": "development"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class RunningApp:
 class StartApp(Protocol):
     """The real app, wired to the fake provider through the real SDK, with `overrides`
     on top of the test environment and `process_env` set in os.environ while the app
-    is built."""
+    is built (for what a framework reads there at that moment, like FLASK_DEBUG)."""
 
     def __call__(
         self,
@@ -72,9 +77,10 @@ def eventually(condition: Callable[[], bool], timeout: float = 2) -> bool:
 _counter = itertools.count()
 
 
-def memory_logger() -> tuple[logging.Logger, Callable[[], str]]:
-    """A logger of its own (not the shared "app" one) with the app's redaction and
-    JSON format, writing to memory: each app under test gets its own log."""
+def private_app_logger() -> tuple[logging.Logger, Callable[[], str]]:
+    """A logger for one app under test, with the app's redaction and JSON format, and
+    a function returning what it wrote. Not the shared "app" logger (the runtime
+    tests' memory_logger): each app under test gets a log of its own."""
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.addFilter(RedactingFilter())

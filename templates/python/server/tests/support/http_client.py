@@ -1,8 +1,10 @@
 """A tiny HTTP client on the standard library, so the tests need no extra dependency."""
 
 import http.client
+import io
 import json
 import re
+import select
 import socket
 import time
 from collections.abc import Iterable, Mapping
@@ -93,6 +95,70 @@ def raw_exchange(base_url: str, data: bytes, timeout: float = 5) -> bytes:
                 break
             received += chunk
         return received
+
+
+class _Replay:
+    """What http.client.HTTPResponse needs of a socket, over bytes already received."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def makefile(self, _mode: str) -> io.BytesIO:
+        return io.BytesIO(self._data)
+
+
+def parse_response(raw: bytes, method: str = "GET") -> HttpResult:
+    """A complete response received on a raw socket, parsed."""
+    response = http.client.HTTPResponse(_Replay(raw), method=method)  # type: ignore[arg-type]
+    response.begin()
+    return HttpResult(response.status, response.msg, response.read())
+
+
+def raw_request(base_url: str, data: bytes, timeout: float = 5) -> HttpResult:
+    """Sends `data` as it is (a request the standard library would refuse to write) and
+    parses the answer, read until the server closes the connection."""
+    parts = urlsplit(base_url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as connection:
+        connection.sendall(data)
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    return parse_response(received)
+
+
+@dataclass(frozen=True)
+class Trickled:
+    received: bytes
+    # Seconds from connecting until the server closed the connection (or the timeout).
+    seconds: float
+    closed: bool
+
+
+def trickle(base_url: str, data: bytes, then: bytes, every: float = 0.1, timeout: float = 5) -> Trickled:
+    """Sends `data`, then one byte of `then` every `every` seconds, until the server
+    closes the connection or `timeout` passes; returns all the server sent."""
+    parts = urlsplit(base_url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as connection:
+        started = time.monotonic()
+        connection.sendall(data)
+        received = b""
+        next_byte = started + every
+        while (now := time.monotonic()) - started < timeout:
+            readable, _, _ = select.select([connection], [], [], max(0.0, next_byte - now))
+            try:
+                if readable:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        return Trickled(received, time.monotonic() - started, closed=True)
+                    received += chunk
+                elif then:
+                    connection.sendall(then[:1])
+                    then, next_byte = then[1:], next_byte + every
+                else:
+                    next_byte = now + every
+            except (ConnectionResetError, BrokenPipeError):
+                return Trickled(received, time.monotonic() - started, closed=True)
+        return Trickled(received, time.monotonic() - started, closed=False)
 
 
 def assert_error_body(result: HttpResult, status: int, code: str) -> dict[str, object]:

@@ -68,9 +68,9 @@ def server_process(
         threading.Thread(target=_pump, args=(process.stdout, server.stdout, found, port), daemon=True),
         threading.Thread(target=_pump, args=(process.stderr, server.stderr, found, port), daemon=True),
     ]
-    for pump in server.pumps:
-        pump.start()
     try:
+        for pump in server.pumps:
+            pump.start()
         deadline = time.monotonic() + timeout
         while not found.wait(0.05):
             if process.poll() is not None or time.monotonic() > deadline:
@@ -84,4 +84,9 @@ def server_process(
             process.kill()
         process.wait(timeout=timeout)
         for pump in server.pumps:
-            pump.join(timeout=5)
+            if pump.is_alive():
+                pump.join(timeout=5)
+        # The pipes are ours to close (Popen closes them only when used as a context manager).
+        for pipe in (process.stdout, process.stderr):
+            if pipe is not None:
+                pipe.close()

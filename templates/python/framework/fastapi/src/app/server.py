@@ -12,7 +12,8 @@ from starlette.exceptions import HTTPException
 from app.ai.client import SecureAi, create_ai
 from app.config.settings import Settings, load_settings
 from app.http.asgi import GuardMiddleware, read_body, request_id_of, to_response
-from app.http.chat import handle_chat, require_json_content_type
+from app.http.chat import handle_chat
+from app.http.content_type import require_json_content_type
 from app.http.error_response import HttpProblem, HttpResponse, code_for_status
 from app.http.guard import HttpGuard
 from app.log.logger import get_logger
@@ -30,8 +31,9 @@ def create_app(
 ) -> FastAPI:
     """With no settings, they are loaded from the environment (and `.env`). Serve it
     with `python -m app`: uvicorn's own defaults (proxy headers trusted from
-    127.0.0.1, a Server header, an access log with query strings) are overridden
-    in app/http/uvicorn_server.py, which a bare `uvicorn` command would skip."""
+    127.0.0.1, a Server header, an access log with query strings, no deadline for a
+    request head, a text/plain 400 for a request it cannot parse) are overridden in
+    app/http/uvicorn_server.py, which a bare `uvicorn` command would skip."""
     settings = settings if settings is not None else load_settings()
     logger = logger if logger is not None else get_logger(settings.log_level)
     ai = ai if ai is not None else create_ai(settings, logger)
@@ -48,7 +50,8 @@ def create_app(
     )
     app.add_middleware(GuardMiddleware, guard=HttpGuard(settings, logger))
 
-    @app.get("/health")
+    # HEAD too, as in the Flask and Node variants (uvicorn sends no body for it).
+    @app.api_route("/health", methods=["GET", "HEAD"])
     async def health() -> Response:
         return to_response(HttpResponse(200, {}, {"status": "ok"}))
 
@@ -56,7 +59,8 @@ def create_app(
     async def chat(request: Request) -> Response:
         require_json_content_type(request.headers.get("content-type"))
         raw = await read_body(request)
-        # The AI call is synchronous: it runs on a worker thread, not the event loop.
+        # The AI call is synchronous: it runs on a worker thread, not the event loop,
+        # and a client that disconnects does not cancel it (see app/http/chat.py).
         reply = await run_in_threadpool(handle_chat, ai, raw, request_id_of(request))
         return to_response(HttpResponse(200, {"Cache-Control": "no-store"}, reply))
 

@@ -9,9 +9,13 @@ from app.ai.client import create_ai
 from app.config.settings import load_settings
 from app.http.uvicorn_server import Server, server_config
 from app.server import create_app
-from tests.support.app_contract import RunningApp, memory_logger, patched_environ
+from tests.support.app_contract import RunningApp, patched_environ, private_app_logger
 from tests.support.env import fake_provider_env
 from tests.support.fake_provider import FakeProvider
+
+# Neither FastAPI nor uvicorn run from Python (not from its command line) reads a
+# debug switch from os.environ: there is nothing to set while the app is created.
+FRAMEWORK_DEBUG_ENV: dict[str, str] = {}
 
 
 def start_app(
@@ -19,7 +23,7 @@ def start_app(
 ) -> RunningApp:
     with patched_environ(process_env or {}):
         settings = load_settings(fake_provider_env(fake, overrides))
-        logger, logs = memory_logger()
+        logger, logs = private_app_logger()
         app = create_app(settings, ai=create_ai(settings, logger), logger=logger)
     server = Server(server_config(app, "127.0.0.1", 0), logger)
     thread = threading.Thread(target=server.run, daemon=True)

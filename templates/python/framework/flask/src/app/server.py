@@ -9,7 +9,9 @@ from werkzeug.exceptions import HTTPException
 
 from app.ai.client import SecureAi, create_ai
 from app.config.settings import Settings, load_settings
-from app.http.chat import BodyBuffer, handle_chat, require_json_content_type
+from app.http.body_buffer import BodyBuffer
+from app.http.chat import handle_chat
+from app.http.content_type import require_json_content_type
 from app.http.error_response import HttpProblem, HttpResponse, code_for_status
 from app.http.guard import HttpGuard
 from app.http.policy import JSON_BODY_LIMIT_BYTES
@@ -20,8 +22,10 @@ _READ_SIZE = 8 * 1024
 
 
 def to_response(answer: HttpResponse) -> Response:
-    media_type = "application/json" if answer.body is not None else None
-    return Response(answer.content(), answer.status, answer.headers, mimetype=media_type)
+    response = Response(answer.content(), answer.status, answer.headers, mimetype="application/json")
+    if answer.body is None:
+        del response.headers["Content-Type"]  # nothing to type (Flask would say text/html)
+    return response
 
 
 def _request_id() -> str:
@@ -32,7 +36,9 @@ def _request_id() -> str:
 
 def _read_body() -> bytes:
     """The body, refused (413) once it outgrows the limit, whether Content-Length said
-    so up front or the chunks add up to it."""
+    so up front or the chunks add up to it. A body that stops arriving is the
+    server's to cut off: Werkzeug's reads fail after REQUEST_TIMEOUT_SECONDS
+    (app/http/wsgi_server.py), which Werkzeug turns into a 400."""
     buffer = BodyBuffer(request.headers.get("Content-Length"))
     while chunk := request.stream.read(_READ_SIZE):
         buffer.add(chunk)

@@ -8,18 +8,21 @@ from app.ai.client import create_ai
 from app.config.settings import load_settings
 from app.http.wsgi_server import create_server
 from app.server import create_app
-from tests.support.app_contract import RunningApp, memory_logger, patched_environ
+from tests.support.app_contract import RunningApp, patched_environ, private_app_logger
 from tests.support.env import fake_provider_env
 from tests.support.fake_provider import FakeProvider
+
+# What Flask reads from os.environ while the app is created: FLASK_DEBUG would turn
+# debug on (and with it tracebacks) if create_app did not pin it off.
+FRAMEWORK_DEBUG_ENV: dict[str, str] = {"FLASK_DEBUG": "1"}
 
 
 def start_app(
     fake: FakeProvider, overrides: Mapping[str, str] | None = None, process_env: Mapping[str, str] | None = None
 ) -> RunningApp:
-    # Flask reads FLASK_DEBUG when the app is created, which happens in process_env.
     with patched_environ(process_env or {}):
         settings = load_settings(fake_provider_env(fake, overrides))
-        logger, logs = memory_logger()
+        logger, logs = private_app_logger()
         app = create_app(settings, ai=create_ai(settings, logger), logger=logger)
     server = create_server(app, "127.0.0.1", 0, logger)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

@@ -12,7 +12,8 @@ ENDPOINT_PATH = "/v1/responses"
 REQUEST_ID_HEADER = "x-request-id"
 
 
-def ok_body(text: str) -> dict[str, object]:
+def ok_body(text: object) -> dict[str, object]:
+    """A successful reply; `text` is any JSON value, so a test can send a reply that is not text."""
     return {
         "id": "resp_fake",
         "object": "response",

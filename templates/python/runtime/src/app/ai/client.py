@@ -13,8 +13,8 @@ from app.log.logger import get_logger, pin_sdk_loggers
 
 class SecureAi:
     """Input is checked before the provider is touched; logs carry kind, status and
-    request id, never the prompt or reply. Holds no SDK client: that lives in the
-    provider's closure, so neither repr() nor attributes reach the key."""
+    request id, never the prompt or reply. Holds no SDK client as an attribute: that
+    lives in the provider's closure (see Provider), out of reprs and logs."""
 
     __slots__ = ("_logger", "_max_input_chars", "_provider")
 
@@ -27,7 +27,12 @@ class SecureAi:
         return f"SecureAi(provider={self._provider.name!r})"
 
     def complete(self, user_input: object) -> str:
-        """Returns the reply text; raises AiError (or, for a bug, anything else)."""
+        """Returns the reply text; raises AiError (or, for a bug, anything else).
+
+        An AiError is logged here ("ai.error"). Anything else is left to the caller, who
+        logs it once with its own context (the CLI's "main.unexpected_error", the
+        server's "http.error"), so a bug is not logged twice.
+        """
         started = time.monotonic()
         fields: dict[str, object] = {"provider": self._provider.name}
         try:
@@ -41,9 +46,6 @@ class SecureAi:
                 input_problem=error.input_problem,
             )
             self._logger.warning("ai.error", extra=_with_duration(fields, started))
-            raise
-        except Exception as error:
-            self._logger.error("ai.unexpected_error", extra=_with_duration({**fields, "error": error}, started))
             raise
         self._logger.info("ai.complete", extra=_with_duration({**fields, "request_id": result.request_id}, started))
         return result.text

@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Literal, get_args
 
+from app.log.redact import redact_string
+
 AiErrorKind = Literal["invalid_input", "auth", "rate_limited", "timeout", "unavailable", "upstream"]
 AI_ERROR_KINDS: tuple[AiErrorKind, ...] = get_args(AiErrorKind)
 
@@ -25,6 +27,22 @@ MESSAGES: dict[AiErrorKind, str] = {
     "unavailable": "The AI provider is unavailable right now.",
     "upstream": "The AI provider returned an unexpected error.",
 }
+
+
+# A provider's request id is echoed in logs and reprs: only a plain id is kept.
+_REQUEST_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
+# The provider decides Retry-After; a client is told to wait at least a second and
+# at most an hour, whatever it said.
+RETRY_AFTER_MIN_SECONDS = 1
+RETRY_AFTER_MAX_SECONDS = 3600
+
+
+def plain_request_id(value: object) -> str | None:
+    """`value` if it is a plain request id (letters, digits, `_.:-`, at most 128, not
+    shaped like a key); otherwise None, so it is neither logged nor shown."""
+    if not isinstance(value, str) or not _REQUEST_ID.fullmatch(value):
+        return None
+    return value if redact_string(value) == value else None
 
 
 class AiError(Exception):
@@ -46,7 +64,7 @@ class AiError(Exception):
         self.kind: AiErrorKind = kind
         self.message = MESSAGES[kind]
         self.upstream_status = upstream_status
-        self.request_id = request_id
+        self.request_id = plain_request_id(request_id)
         self.retry_after_seconds = retry_after_seconds
         self.input_problem = input_problem
         super().__init__(self.message)
@@ -98,6 +116,13 @@ class SdkErrors:
 
 
 def _retry_after_seconds(headers: object) -> int | None:
+    seconds = _provider_retry_after(headers)
+    if seconds is None:
+        return None
+    return min(max(seconds, RETRY_AFTER_MIN_SECONDS), RETRY_AFTER_MAX_SECONDS)
+
+
+def _provider_retry_after(headers: object) -> int | None:
     get = getattr(headers, "get", None)
     if get is None:
         return None
@@ -110,7 +135,7 @@ def _retry_after_seconds(headers: object) -> int | None:
     raw = get("retry-after")
     if not isinstance(raw, str):
         return None
-    if re.fullmatch(r"[0-9]{1,9}", raw.strip()):
+    if re.fullmatch(r"[0-9]{1,18}", raw.strip()):
         return int(raw)
     try:
         when = parsedate_to_datetime(raw)
@@ -156,6 +181,6 @@ def to_ai_error(error: BaseException, sdk: SdkErrors) -> AiError:
     return AiError(
         kind,
         upstream_status=status,
-        request_id=raw_request_id if isinstance(raw_request_id, str) else None,
+        request_id=plain_request_id(raw_request_id),
         retry_after_seconds=_retry_after_seconds(headers) if kind == "rate_limited" else None,
     )

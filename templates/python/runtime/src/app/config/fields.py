@@ -33,6 +33,27 @@ def whole_number(env: str, default: int, minimum: int, maximum: int) -> Any:
     )
 
 
+MODEL_NAME_MAX_CHARS = 200
+MODEL_NAME_RULE = f"must be 1 to {MODEL_NAME_MAX_CHARS} printable characters"
+
+
+def _check_model_name(value: str) -> str:
+    # Sent in every request body and written in logs: no control or invisible characters.
+    if not 0 < len(value) <= MODEL_NAME_MAX_CHARS or not value.isprintable():
+        raise ValueError("model name refused")
+    return value
+
+
+ModelName = Annotated[str, AfterValidator(_check_model_name)]
+
+
+def model_name(env: str, default: str | None = None) -> Any:
+    """A model name; without a default it is required."""
+    if default is None:
+        return Field(validation_alias=env, description=MODEL_NAME_RULE)
+    return Field(default, validation_alias=env, description=MODEL_NAME_RULE)
+
+
 def is_loopback_host(host: str) -> bool:
     try:
         return ipaddress.ip_address(host).is_loopback

@@ -28,6 +28,8 @@ class Settings(AppSettings, ProviderSettings, AiSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         env_ignore_empty=True,
+        # Exact names, as the Node templates read them: `openai_api_key` is not OPENAI_API_KEY.
+        case_sensitive=True,
         extra="ignore",
         frozen=True,
         # pydantic prints the rejected value in errors by default; it may be the key.
@@ -111,5 +113,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         # Raised for a value that cannot be parsed at all (such as bad JSON for a list).
         match = re.search(r'field "([^"]+)"', str(error))
         problems = [(_field_named(match.group(1) if match else "")[0], "is invalid")]
+    except (UnicodeDecodeError, OSError):
+        # The only file read is .env (and only without a mapping). Raised outside the
+        # except block: the decoder's error holds the file's bytes, keys included.
+        problems = [(".env", "must be readable UTF-8 text")]
     # Raised outside the except blocks, so no __context__ carries the original error.
     raise ConfigError(problems) from None

@@ -41,12 +41,18 @@ CORS_ALLOWED_METHODS = ("GET", "POST")
 CORS_ALLOWED_HEADERS = ("Content-Type",)
 CORS_EXPOSED_HEADERS = ("X-Request-Id", "Retry-After")
 
-# Slow-client guards: a silent socket is dropped after this, and a request body must
-# have arrived in full within REQUEST_TIMEOUT_SECONDS.
+# Slow clients. The request head (request line and headers) must be complete within
+# HEADERS_TIMEOUT_SECONDS of the connection opening or of the previous response on
+# it, or the connection is closed. A body that is read (POST /api/chat) must be
+# complete within REQUEST_TIMEOUT_SECONDS of the head, or the request is refused
+# with a 400. uvicorn (FastAPI) and Werkzeug's development server (Flask's
+# `python -m app`) enforce both: app/http/uvicorn_server.py with app/http/asgi.py,
+# and app/http/wsgi_server.py. gunicorn enforces neither (see gunicorn.conf.py).
 HEADERS_TIMEOUT_SECONDS = 10
 REQUEST_TIMEOUT_SECONDS = 30
 
-# An idle keep-alive connection is closed after this.
+# An idle keep-alive connection is closed after this (uvicorn, gunicorn; Werkzeug's
+# development server closes every connection after its response).
 KEEP_ALIVE_TIMEOUT_SECONDS = 5
 
 # After SIGTERM, in-flight requests get this long before the process exits anyway.

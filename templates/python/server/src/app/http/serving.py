@@ -3,15 +3,16 @@
 import logging
 
 
-def route_server_logs(logger: logging.Logger, name: str) -> None:
-    """Sends a server library's log records (warnings and errors only) through the
-    app's handlers, so they are JSON lines, redacted, and never carry a traceback."""
+def route_server_logs(logger: logging.Logger, name: str, lowest: int = logging.WARNING) -> None:
+    """Sends a server library's log records (warnings and errors only, unless
+    `lowest` says otherwise) through the app's handlers, so they are JSON lines,
+    redacted, and never carry a traceback."""
     library = logging.getLogger(name)
     for handler in list(library.handlers):
         library.removeHandler(handler)
     for handler in logger.handlers:
         library.addHandler(handler)
-    library.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
+    library.setLevel(max(logger.getEffectiveLevel(), lowest))
     library.propagate = False
 
 

@@ -8,10 +8,10 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.http.chat import BodyBuffer
+from app.http import policy
+from app.http.body_buffer import BodyBuffer
 from app.http.error_response import HttpProblem, HttpResponse
 from app.http.guard import HttpGuard
-from app.http.policy import REQUEST_TIMEOUT_SECONDS
 from app.http.request_id import new_request_id
 
 
@@ -26,7 +26,8 @@ def request_id_of(request: Request) -> str:
 
 async def read_body(request: Request) -> bytes:
     """The body, refused (413) once it outgrows the limit, whether Content-Length said
-    so up front or the chunks add up to it, and (400) if it arrives too slowly."""
+    so up front or the chunks add up to it, and (400) unless all of it arrives within
+    REQUEST_TIMEOUT_SECONDS (uvicorn has no deadline for a body)."""
     buffer = BodyBuffer(request.headers.get("content-length"))
 
     async def collect() -> None:
@@ -34,7 +35,7 @@ async def read_body(request: Request) -> bytes:
             buffer.add(chunk)
 
     try:
-        await asyncio.wait_for(collect(), REQUEST_TIMEOUT_SECONDS)
+        await asyncio.wait_for(collect(), policy.REQUEST_TIMEOUT_SECONDS)
     except (asyncio.TimeoutError, ClientDisconnect):
         pass
     else:

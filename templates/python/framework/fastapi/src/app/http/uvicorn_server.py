@@ -1,13 +1,71 @@
 """Uvicorn as every FastAPI entry point runs it (python -m app and the tests)."""
 
+import asyncio
 import logging
 import socket
 
+import h11
 import uvicorn
 from starlette.types import ASGIApp
+from uvicorn.protocols.http.h11_impl import STATUS_PHRASES, H11Protocol
 
-from app.http.policy import KEEP_ALIVE_TIMEOUT_SECONDS, SHUTDOWN_GRACE_SECONDS
+from app.http import policy
+from app.http.broken_request import broken_request_answer
 from app.http.serving import announce_listening, route_server_logs
+
+
+class HttpProtocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol with what it lacks: a deadline for each request
+    head, and our 400 for a request too broken to parse.
+
+    uvicorn drops a kept-alive connection that stays silent, but a client that
+    sends its head a byte at a time, or a new connection that sends nothing, is
+    never dropped. Here the head must be complete within HEADERS_TIMEOUT_SECONDS of
+    the connection opening or of the previous response; the connection is closed
+    otherwise. (The body's deadline is read_body's, in app/http/asgi.py.)
+    """
+
+    _head_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:
+        super().connection_made(transport)
+        self._await_head()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._head_arrived()
+        super().connection_lost(exc)
+
+    def handle_events(self) -> None:
+        cycle = self.cycle
+        super().handle_events()
+        if self.cycle is not cycle:  # a new request head was parsed and handed to the app
+            self._head_arrived()
+
+    def on_response_complete(self) -> None:
+        self._await_head()  # the next request on this connection gets the same deadline
+        super().on_response_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        # uvicorn's own answer is a text/plain page without our headers.
+        status, headers, body = broken_request_answer(self.logger)
+        response = h11.Response(status_code=status, headers=headers, reason=STATUS_PHRASES[status])
+        for event in (response, h11.Data(data=body), h11.EndOfMessage()):
+            self.transport.write(self.conn.send(event) or b"")
+        self.transport.close()
+
+    def _await_head(self) -> None:
+        self._head_arrived()
+        self._head_timer = self.loop.call_later(policy.HEADERS_TIMEOUT_SECONDS, self._head_too_late)
+
+    def _head_arrived(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def _head_too_late(self) -> None:
+        self._head_timer = None
+        if not self.transport.is_closing():
+            self.transport.close()
 
 
 def server_config(app: ASGIApp, host: str, port: int) -> uvicorn.Config:
@@ -15,6 +73,7 @@ def server_config(app: ASGIApp, host: str, port: int) -> uvicorn.Config:
         app,
         host=host,
         port=port,
+        http=HttpProtocol,
         # X-Forwarded-For would choose the client address, and with it the rate-limit
         # key. Behind a reverse proxy, set forwarded_allow_ips to that proxy only.
         proxy_headers=False,
@@ -24,8 +83,8 @@ def server_config(app: ASGIApp, host: str, port: int) -> uvicorn.Config:
         log_config=None,
         ws="none",
         lifespan="off",
-        timeout_keep_alive=KEEP_ALIVE_TIMEOUT_SECONDS,
-        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+        timeout_keep_alive=policy.KEEP_ALIVE_TIMEOUT_SECONDS,
+        timeout_graceful_shutdown=policy.SHUTDOWN_GRACE_SECONDS,
     )
 
 

@@ -1,8 +1,9 @@
 """Anthropic through the Messages API."""
 
-from anthropic import Anthropic, APIConnectionError, APIError, APITimeoutError
+from anthropic import Anthropic, APIConnectionError, APIError, APITimeoutError, DefaultHttpxClient
 
-from app.ai.errors import SdkErrors, to_ai_error
+from app.ai.errors import SdkErrors
+from app.ai.sdk_call import call_sdk, reply_text
 from app.ai.sdk_limits import sdk_limits
 from app.ai.system_prompt import SYSTEM_PROMPT
 from app.ai.types import Provider, ProviderResult
@@ -21,24 +22,20 @@ def create_provider(settings: Settings) -> Provider:
     client = Anthropic(
         api_key=settings.api_key.get_secret_value(),
         base_url=settings.base_url or _DEFAULT_BASE_URL,
-        **sdk_limits(settings),
+        **sdk_limits(settings, DefaultHttpxClient),
     )
 
     def complete(text: str) -> ProviderResult:
-        try:
-            message = client.messages.create(
+        message = call_sdk(
+            lambda: client.messages.create(
                 model=settings.model,
                 system=SYSTEM_PROMPT,
                 messages=[{"role": "user", "content": text}],
                 max_tokens=settings.ai_max_output_tokens,
-            )
-        except APIError as error:
-            failure = to_ai_error(error, _SDK_ERRORS)
-        else:
-            reply = "".join(block.text for block in message.content if block.type == "text")
-            return ProviderResult(text=reply, request_id=message._request_id)
-        # Raised here, outside the except block, so the SDK error (whose message can
-        # echo the key) is neither the cause nor the context of what callers see.
-        raise failure from None
+            ),
+            _SDK_ERRORS,
+        )
+        reply = reply_text(lambda: "".join(block.text for block in message.content if block.type == "text"))
+        return ProviderResult(text=reply, request_id=getattr(message, "_request_id", None))
 
     return Provider(name="anthropic", complete=complete)

@@ -1,7 +1,7 @@
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings
 
-from app.config.fields import BaseUrl, base_url
+from app.config.fields import BaseUrl, ModelName, base_url, model_name
 
 
 # Any server that speaks the OpenAI Chat Completions API (Ollama, vLLM, LM Studio,
@@ -10,4 +10,4 @@ class ProviderSettings(BaseSettings):
     # Servers that ignore keys (such as Ollama) accept any non-empty value.
     api_key: SecretStr = Field(validation_alias="AI_API_KEY", description="is required")
     base_url: BaseUrl = base_url("AI_BASE_URL", required=True)
-    model: str = Field(validation_alias="AI_MODEL", description="is required")
+    model: ModelName = model_name("AI_MODEL")

@@ -1,8 +1,9 @@
 """OpenAI through the Responses API."""
 
-from openai import APIConnectionError, APIError, APITimeoutError, OpenAI
+from openai import APIConnectionError, APIError, APITimeoutError, DefaultHttpxClient, OpenAI
 
-from app.ai.errors import SdkErrors, to_ai_error
+from app.ai.errors import SdkErrors
+from app.ai.sdk_call import call_sdk, reply_text
 from app.ai.sdk_limits import sdk_limits
 from app.ai.system_prompt import SYSTEM_PROMPT
 from app.ai.types import Provider, ProviderResult
@@ -19,25 +20,22 @@ def create_provider(settings: Settings) -> Provider:
     client = OpenAI(
         api_key=settings.api_key.get_secret_value(),
         base_url=settings.base_url or _DEFAULT_BASE_URL,
-        **sdk_limits(settings),
+        **sdk_limits(settings, DefaultHttpxClient),
     )
 
     def complete(text: str) -> ProviderResult:
-        try:
-            response = client.responses.create(
+        response = call_sdk(
+            lambda: client.responses.create(
                 model=settings.model,
                 instructions=SYSTEM_PROMPT,
                 input=[{"role": "user", "content": text}],
                 max_output_tokens=settings.ai_max_output_tokens,
                 # Prompts are not kept on OpenAI's side for later retrieval.
                 store=False,
-            )
-        except APIError as error:
-            failure = to_ai_error(error, _SDK_ERRORS)
-        else:
-            return ProviderResult(text=response.output_text, request_id=response._request_id)
-        # Raised here, outside the except block, so the SDK error (whose message can
-        # echo the key) is neither the cause nor the context of what callers see.
-        raise failure from None
+            ),
+            _SDK_ERRORS,
+        )
+        reply = reply_text(lambda: response.output_text)
+        return ProviderResult(text=reply, request_id=getattr(response, "_request_id", None))
 
     return Provider(name="openai", complete=complete)
