@@ -35,9 +35,9 @@ const PROMPT_EXAMPLE = '"your prompt"';
 /** How the Python servers are meant to run, and what to avoid (README). */
 const PYTHON_SERVING: Partial<Record<Options['framework'], string>> = {
   fastapi:
-    '`python -m app` runs uvicorn with the settings in `src/app/http/uvicorn_server.py` (no Server header, proxy headers not trusted, no query strings in logs); a bare `uvicorn` command would skip them. The API docs and OpenAPI schema are off. In production, put a reverse proxy in front for TLS and slow clients.',
+    '`python -m app` runs uvicorn with the settings in `src/app/http/uvicorn_server.py`: no Server header, proxy headers not trusted, no query strings in logs, a request head must arrive within 10 s and a body within 30 s; a bare `uvicorn` command would skip them. The API docs and OpenAPI schema are off. A client that disconnects does not cancel its AI call: it runs to its end, within the AI limits. In production, put a reverse proxy in front for TLS.',
   flask:
-    '`python -m app` runs Werkzeug\'s server with debug off, for development (never `flask run --debug`, whose debugger runs code). In production run gunicorn with `gunicorn.conf.py` (Linux, macOS): one process with 8 threads, since the rate limit is counted in memory, and `X-Forwarded-*` ignored. Put a reverse proxy in front for TLS and slow clients.',
+    '`python -m app` runs Werkzeug\'s server with debug off, for development (never `flask run --debug`, whose debugger runs code); it closes a connection whose request head is not complete within 10 s. In production run gunicorn with `gunicorn.conf.py` (Linux, macOS): one process with 8 threads, since the rate limit is counted in memory, `X-Forwarded-*` ignored, its log lines the app\'s redacted JSON. gunicorn\'s threads have no time limit for slow clients, so run it behind a reverse proxy that buffers whole requests and times out slow clients (nginx does both by default). A client that disconnects does not cancel its AI call: it runs to its end, within the AI limits.',
 };
 
 export function projectCommandsFor(options: Options, scriptNames: readonly string[]): ProjectCommands {
