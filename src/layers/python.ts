@@ -24,19 +24,17 @@ export const pythonLayer = defineLayer({
 export const pythonServerLayer = defineLayer({ id: 'python/server', env: serverEnv });
 
 /** `python -m app "prompt"` prints the reply. */
-export const pythonNoneLayer = defineLayer({ id: 'python/framework/none', entry: 'app' });
+export const pythonNoneLayer = defineLayer({ id: 'python/framework/none' });
 
 export const fastapiLayer = defineLayer({
   id: 'python/framework/fastapi',
   requires: ['python/server'],
-  entry: 'app',
   dependencies: pinnedPython('fastapi', 'uvicorn'),
 });
 
 export const flaskLayer = defineLayer({
   id: 'python/framework/flask',
   requires: ['python/server'],
-  entry: 'app',
   dependencies: pinnedPython('flask', 'gunicorn'),
 });
 

@@ -25,9 +25,11 @@ export const FIRST_COMMIT_MESSAGE = 'Initial commit from create-secure-ai-app';
 export function plan(options: Options, layers: readonly Layer[], templates: readonly TemplateFile[], workspace: Workspace): Plan {
   if (workspace.project) return planAddition(options, layers, templates, workspace);
   const variables = envVariablesOf(layers);
-  const scripts = options.packageManager === 'pip' ? {} : scriptsFor(layers, { run: runPrefix(options.packageManager), entry: entryOf(layers) });
+  // pip means a Python project: pyproject.toml instead of package.json, and no scripts.
+  const { packageManager } = options;
+  const python = packageManager === 'pip';
+  const scripts = python ? {} : scriptsFor(layers, { run: runPrefix(packageManager), entry: entryOf(layers) });
   const context = templateContextFor(options, variables, Object.keys(scripts));
-  const python = options.runtime === 'python';
   const generated: FileOp[] = [
     python
       ? { type: 'create', path: 'pyproject.toml', content: pyprojectFor(options.name, layers) }
@@ -53,7 +55,7 @@ export function plan(options: Options, layers: readonly Layer[], templates: read
   const requiredEnv = variables.filter((variable) => variable.required).map((variable) => variable.name);
   const steps: PostStep[] = [];
   if (options.install) {
-    steps.push(options.packageManager === 'pip' ? { type: 'python-env' } : { type: 'install', packageManager: options.packageManager, args: installArgs(options.packageManager) });
+    steps.push(python ? { type: 'python-env' } : { type: 'install', packageManager, args: installArgs(packageManager) });
   }
   if (options.git && !workspace.insideGitWorkTree) steps.push({ type: 'git-init', message: FIRST_COMMIT_MESSAGE });
 

@@ -1,12 +1,8 @@
+import { meetsMinimum } from '../util/version.ts';
 import { runCommand } from './run-command.ts';
 
 /** The Node.js version a generated project needs (it runs TypeScript directly). */
 export const REQUIRED_NODE = { major: 22, minor: 18 } as const;
-
-const meetsRequirement = (version: string): boolean => {
-  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
-  return major > REQUIRED_NODE.major || (major === REQUIRED_NODE.major && minor >= REQUIRED_NODE.minor);
-};
 
 /**
  * Which `node` the package manager will run the project with is the one on PATH, not
@@ -17,6 +13,6 @@ export async function nodeOnPathProblem(cwd: string): Promise<string | undefined
   const result = await runCommand('node', ['--version'], { cwd });
   const version = result.output.trim();
   if (!result.ok) return 'node was not found on PATH';
-  if (meetsRequirement(version)) return undefined;
+  if (meetsMinimum(version, REQUIRED_NODE)) return undefined;
   return `the project needs Node.js >= ${REQUIRED_NODE.major}.${REQUIRED_NODE.minor} and node on PATH is ${version}`;
 }

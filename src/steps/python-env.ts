@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CliError, cancelled } from '../errors.ts';
 import { PIP_INSTALL_ARGS, VENV_DIR, venvPythonPath } from '../util/python-commands.ts';
+import { meetsMinimum } from '../util/version.ts';
 import { runCommand, tailOf, type CommandResult } from './run-command.ts';
 
 /** The oldest Python a generated project supports (pyproject's requires-python). */
@@ -27,11 +28,6 @@ async function findPython(cwd: string): Promise<FoundPython | undefined> {
   return undefined;
 }
 
-const isRecentEnough = (version: string): boolean => {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  return major > REQUIRED_PYTHON.major || (major === REQUIRED_PYTHON.major && minor >= REQUIRED_PYTHON.minor);
-};
-
 function failed(what: string, result: CommandResult, retryHint: string): CliError {
   return new CliError('install_failed', `${what} failed (exit code ${result.exitCode ?? 'unknown'}); your files are kept`, [
     ...tailOf(result.output).map((line) => `  | ${line}`),
@@ -53,7 +49,7 @@ export async function createPythonEnvironment(targetDir: string, retryHint: stri
       `Install ${needed} (https://www.python.org/downloads/), then run: ${retryHint}`,
     ]);
   }
-  if (!isRecentEnough(python.version)) {
+  if (!meetsMinimum(python.version, REQUIRED_PYTHON)) {
     throw new CliError('install_failed', `the project needs ${needed} and ${python.command} on PATH is ${python.version}, so ${VENV_DIR} was not created; your files are kept`, [
       `Install ${needed}, then run: ${retryHint}`,
     ]);

@@ -11,6 +11,9 @@ export const PIP_INSTALL_ARGS = ['-m', 'pip', 'install', '--editable', '.[dev]']
 export const venvPythonPath = (platform: NodeJS.Platform = process.platform): string =>
   platform === 'win32' ? `${VENV_DIR}\\Scripts\\python.exe` : `${VENV_DIR}/bin/python`;
 
+/** pip's arguments as typed in a shell: the extras bracket quoted (zsh would glob it). */
+const PIP_INSTALL_TEXT = PIP_INSTALL_ARGS.map((arg) => (arg.includes('[') ? `"${arg}"` : arg)).join(' ');
+
 /** The project's own secret scanner (standard library only), used by the hook and the tests. */
 export const PYTHON_SCANNER = 'tools/scan_secrets.py';
 
@@ -19,7 +22,7 @@ export const PYTHON_COMMANDS = {
   createVenv: `python -m venv ${VENV_DIR}`,
   activatePosix: `source ${VENV_DIR}/bin/activate`,
   activateWindows: `${VENV_DIR}\\Scripts\\activate`,
-  install: 'python -m pip install --editable ".[dev]"',
+  install: `python ${PIP_INSTALL_TEXT}`,
   run: 'python -m app',
   test: 'pytest',
   lint: 'ruff check . && ruff format --check .',
@@ -28,4 +31,4 @@ export const PYTHON_COMMANDS = {
 
 /** One line for the retry hint and next steps: create, then install with the venv's Python. */
 export const pythonSetupLine = (platform: NodeJS.Platform = process.platform): string =>
-  `python3 -m venv ${VENV_DIR} && ${venvPythonPath(platform)} ${PIP_INSTALL_ARGS.map((arg) => (arg === '.[dev]' ? '".[dev]"' : arg)).join(' ')}`;
+  `python3 -m venv ${VENV_DIR} && ${venvPythonPath(platform)} ${PIP_INSTALL_TEXT}`;

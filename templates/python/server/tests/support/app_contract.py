@@ -12,7 +12,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
+from app.ai.client import create_ai
+from app.config.settings import load_settings
 from app.log.logger import JsonFormatter, RedactingFilter
+from app.server import create_app
+from tests.support.env import fake_provider_env
 from tests.support.fake_provider import FakeProvider
 
 # Variables that switch a framework or Python into a debug mode (Python's answer to
@@ -90,3 +94,16 @@ def private_app_logger() -> tuple[logging.Logger, Callable[[], str]]:
     logger.setLevel(logging.DEBUG)
     logger.propagate = False
     return logger, stream.getvalue
+
+
+def build_app(
+    fake: FakeProvider, overrides: Mapping[str, str] | None, process_env: Mapping[str, str] | None
+) -> tuple[object, logging.Logger, Callable[[], str]]:
+    """The framework's real app, wired as `python -m app` wires it, against the fake
+    provider, with a log of its own; `process_env` is set while the app is created
+    (what a framework reads then). Each app_server.py serves it its own way."""
+    with patched_environ(process_env or {}):
+        settings = load_settings(fake_provider_env(fake, overrides))
+        logger, logs = private_app_logger()
+        app = create_app(settings, ai=create_ai(settings, logger), logger=logger)
+    return app, logger, logs

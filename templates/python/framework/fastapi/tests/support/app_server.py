@@ -5,12 +5,8 @@ import threading
 import time
 from collections.abc import Mapping
 
-from app.ai.client import create_ai
-from app.config.settings import load_settings
 from app.http.uvicorn_server import Server, server_config
-from app.server import create_app
-from tests.support.app_contract import RunningApp, patched_environ, private_app_logger
-from tests.support.env import fake_provider_env
+from tests.support.app_contract import RunningApp, build_app
 from tests.support.fake_provider import FakeProvider
 
 # Neither FastAPI nor uvicorn run from Python (not from its command line) reads a
@@ -21,10 +17,7 @@ FRAMEWORK_DEBUG_ENV: dict[str, str] = {}
 def start_app(
     fake: FakeProvider, overrides: Mapping[str, str] | None = None, process_env: Mapping[str, str] | None = None
 ) -> RunningApp:
-    with patched_environ(process_env or {}):
-        settings = load_settings(fake_provider_env(fake, overrides))
-        logger, logs = private_app_logger()
-        app = create_app(settings, ai=create_ai(settings, logger), logger=logger)
+    app, logger, logs = build_app(fake, overrides, process_env)
     server = Server(server_config(app, "127.0.0.1", 0), logger)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -4,12 +4,8 @@ and the same Werkzeug server as `python -m app`, on a thread of this process."""
 import threading
 from collections.abc import Mapping
 
-from app.ai.client import create_ai
-from app.config.settings import load_settings
 from app.http.wsgi_server import create_server
-from app.server import create_app
-from tests.support.app_contract import RunningApp, patched_environ, private_app_logger
-from tests.support.env import fake_provider_env
+from tests.support.app_contract import RunningApp, build_app
 from tests.support.fake_provider import FakeProvider
 
 # What Flask reads from os.environ while the app is created: FLASK_DEBUG would turn
@@ -20,10 +16,7 @@ FRAMEWORK_DEBUG_ENV: dict[str, str] = {"FLASK_DEBUG": "1"}
 def start_app(
     fake: FakeProvider, overrides: Mapping[str, str] | None = None, process_env: Mapping[str, str] | None = None
 ) -> RunningApp:
-    with patched_environ(process_env or {}):
-        settings = load_settings(fake_provider_env(fake, overrides))
-        logger, logs = private_app_logger()
-        app = create_app(settings, ai=create_ai(settings, logger), logger=logger)
+    app, logger, logs = build_app(fake, overrides, process_env)
     server = create_server(app, "127.0.0.1", 0, logger)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
