@@ -14,7 +14,7 @@ import { nodeOnPathProblem } from '../steps/node-on-path.ts';
 import { nextStepsFor } from '../plan/next-steps.ts';
 import { moduleRootOf } from '../plan/add/plan-addition.ts';
 import { defaultTemplatesRoot, loadTemplates } from '../templates/source.ts';
-import { installCommand, nodePackageManager } from '../util/package-manager.ts';
+import { installCommand, scriptRunner } from '../util/package-manager.ts';
 import { pythonSetupLine, VENV_DIR } from '../util/python-commands.ts';
 import { createPythonEnvironment } from '../steps/python-env.ts';
 import { shellQuote } from '../util/shell-quote.ts';
@@ -103,7 +103,7 @@ async function confirmDirtyWorkTree(workspace: Workspace, yes: boolean, prompter
 }
 
 /** What an install may write in the target: restored (or removed) if the run is cancelled. */
-const INSTALL_OUTPUTS = [...LOCKFILES.map(([file]) => file), 'node_modules'];
+const INSTALL_OUTPUTS = [...LOCKFILES.map(([file]) => file), 'deno.lock', 'node_modules'];
 
 /** Runs the post steps in order; returns the ones that actually ran, for the report. */
 async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, applied: Applied, reporter: Reporter, signal: AbortSignal, warnings: string[]): Promise<PostStep[]> {
@@ -117,9 +117,10 @@ async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, a
         createPythonEnvironment(workspace.targetDir, retryHint, signal),
       );
     } else if (step.type === 'install') {
-      const retryHint = `${cd}${installCommand(nodePackageManager(options.packageManager))}`;
+      const retryHint = `${cd}${installCommand(scriptRunner(options.packageManager))}`;
       // engine-strict would make the install fail late and noisily: say it plainly instead.
-      const nodeProblem = await nodeOnPathProblem(workspace.targetDir);
+      // (Bun and Deno projects run on their own runtime, whatever node is on PATH.)
+      const nodeProblem = options.runtime === 'node' ? await nodeOnPathProblem(workspace.targetDir) : undefined;
       if (nodeProblem) {
         warnings.push(`Skipped installing dependencies: ${nodeProblem}. Upgrade Node.js, then run: ${retryHint}`);
         continue;

@@ -18,6 +18,9 @@ export interface ScriptContext {
   run: string;
   /** The file `start` and `dev` run, given by the framework layer. */
   entry: string;
+  /** Deno's `--allow-net` and `--allow-env` lists for the app's tasks (see plan/deno-permissions.ts). */
+  allowNet: string;
+  allowEnv: string;
 }
 
 /**
@@ -31,6 +34,12 @@ export interface Layer {
   devDependencies?: Readonly<Record<string, string>>;
   scripts?: (context: ScriptContext) => Record<string, string>;
   env?: readonly EnvVariable[];
+  /** Variables a library reads on its own (not ours to document); Deno must be allowed them. */
+  libraryEnv?: readonly string[];
+  /** Hosts the app reaches by default (the provider's API), for Deno's `--allow-net`. */
+  hosts?: readonly string[];
+  /** package.json `engines`; a later layer overrides an earlier one. */
+  engines?: Readonly<Record<string, string>>;
   /** Sections of .gitignore this layer needs, under a title comment each. */
   gitignore?: readonly { title: string; patterns: readonly string[]; /** Merged into existing projects too. */ secrets?: boolean }[];
   /** Output paths of this layer that must be executable (e.g. git hooks). */

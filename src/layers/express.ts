@@ -4,7 +4,7 @@ import { pinned } from './versions.ts';
 /** Express 5 with helmet, express-rate-limit and cors, hardened in src/app.ts. */
 export const expressLayer = defineLayer({
   id: 'framework/express',
-  requires: ['server'],
+  requires: ['server', 'server-node'],
   entry: 'src/server.ts',
   // The project has its own server entry; our app is mounted into it instead.
   projectOnly: ['src/server.ts'],

@@ -1,12 +1,28 @@
 import { defineLayer } from './define-layer.ts';
 import { pinned } from './versions.ts';
 
-/** Hono on @hono/node-server, with its secure headers, body limit and CORS middleware. */
+/**
+ * Hono with its secure headers, body limit and CORS middleware: the app (src/app.ts)
+ * is the same on every runtime. Each runtime's server around it is a layer of its own.
+ */
 export const honoLayer = defineLayer({
   id: 'framework/hono',
   requires: ['server'],
   entry: 'src/server.ts',
+  dependencies: pinned('hono'),
+});
+
+/** Hono on @hono/node-server, on the same hardened Node server as Express and Fastify. */
+export const honoNodeLayer = defineLayer({
+  id: 'hono/node',
+  requires: ['server-node'],
   // The project has its own server entry; our app is mounted into it instead.
   projectOnly: ['src/server.ts'],
-  dependencies: pinned('hono', '@hono/node-server'),
+  dependencies: pinned('@hono/node-server'),
 });
+
+/** Hono on Bun.serve. */
+export const honoBunLayer = defineLayer({ id: 'hono/bun' });
+
+/** Hono on Deno.serve. */
+export const honoDenoLayer = defineLayer({ id: 'hono/deno' });

@@ -4,7 +4,7 @@ import { pinned } from './versions.ts';
 /** Next.js App Router: the AI module behind `server-only`, the chat route in src/app/api/chat. */
 export const nextjsLayer = defineLayer({
   id: 'framework/nextjs',
-  requires: ['server'],
+  requires: ['server', 'server-node'],
   // A small custom server around the `next build` output (see its header comment).
   entry: 'src/server.ts',
   dependencies: pinned('next', 'react', 'react-dom', 'server-only'),

@@ -1,23 +1,17 @@
 import { defineLayer } from './define-layer.ts';
-import { pinned } from './versions.ts';
+import { pinned, VERSIONS } from './versions.ts';
+
+/** The secret scan every package.json project runs (Node, Bun). */
+export const SECRET_SCAN_PACKAGES = ['secretlint', '@secretlint/secretlint-rule-preset-recommend', '@secretlint/secretlint-rule-no-dotenv'] as const;
 
 /** TypeScript on Node >= 22.18, run without a build step; tests on node:test. */
 export const nodeLayer = defineLayer({
   id: 'runtime/node',
-  gitignore: [
-    { title: 'Node.js', patterns: ['node_modules/', 'dist/', 'coverage/', '*.tsbuildinfo', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-debug.log*'] },
-  ],
-  dependencies: pinned('zod'),
-  // The project's own settings, and tests that read files at the project root.
-  projectOnly: ['_npmrc', '.secretlintrc.json', 'tsconfig.json', 'test/manifest.test.ts', 'test/env-example.test.ts', 'test/gitignore.test.ts', 'test/support/run.ts'],
-  projectOnlyDevDependencies: ['secretlint', '@secretlint/secretlint-rule-preset-recommend', '@secretlint/secretlint-rule-no-dotenv'],
-  devDependencies: pinned(
-    'typescript',
-    '@types/node',
-    'secretlint',
-    '@secretlint/secretlint-rule-preset-recommend',
-    '@secretlint/secretlint-rule-no-dotenv',
-  ),
+  engines: { node: VERSIONS.node },
+  // The project's own settings, and the tests that read them or start programs.
+  projectOnly: ['_npmrc', 'tsconfig.json', 'test/manifest.test.ts', 'test/support/run.ts'],
+  projectOnlyDevDependencies: [...SECRET_SCAN_PACKAGES],
+  devDependencies: pinned('typescript', '@types/node', ...SECRET_SCAN_PACKAGES),
   scripts: ({ run, entry }) => ({
     start: `node --env-file-if-exists=.env ${entry}`,
     dev: `node --watch --env-file-if-exists=.env ${entry}`,

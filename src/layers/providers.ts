@@ -45,6 +45,19 @@ export const openaiCompatibleEnv: readonly EnvVariable[] = [
   model(undefined),
 ];
 
-export const openaiLayer = defineLayer({ id: 'provider/openai', dependencies: pinned('openai'), env: openaiEnv });
-export const anthropicLayer = defineLayer({ id: 'provider/anthropic', dependencies: pinned('@anthropic-ai/sdk'), env: anthropicEnv });
-export const openaiCompatibleLayer = defineLayer({ id: 'provider/openai-compatible', dependencies: pinned('openai'), env: openaiCompatibleEnv });
+export const openaiLayer = defineLayer({ id: 'provider/openai', dependencies: pinned('openai'), env: openaiEnv, hosts: ['api.openai.com'] });
+export const anthropicLayer = defineLayer({
+  id: 'provider/anthropic',
+  dependencies: pinned('@anthropic-ai/sdk'),
+  env: anthropicEnv,
+  hosts: ['api.anthropic.com'],
+  // Read by the SDK itself while the client is built; under Deno an unreadable one throws.
+  libraryEnv: ['ANTHROPIC_CUSTOM_HEADERS'],
+});
+export const openaiCompatibleLayer = defineLayer({
+  id: 'provider/openai-compatible',
+  dependencies: pinned('openai'),
+  env: openaiCompatibleEnv,
+  // The endpoint is the user's: the default is Ollama's address (see AI_BASE_URL), to be edited in deno.json.
+  hosts: ['127.0.0.1:11434'],
+});

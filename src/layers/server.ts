@@ -8,10 +8,13 @@ export const serverEnv: readonly EnvVariable[] = [
   { name: 'RATE_LIMIT_PER_MINUTE', group: 'server', default: '20', required: false, secret: false, description: 'Requests per client per minute before answering 429 (1 to 10000).' },
 ];
 
-/** What every Node server framework shares: server settings, error bodies, request ids. */
+/** What every server shares, on Node, Bun and Deno: server settings, error bodies, request ids, the contract tests. */
 export const serverLayer = defineLayer({
   id: 'server',
   // Both start src/server.ts as a process; an addition has no server entry of its own.
   projectOnly: ['test/server.test.ts', 'test/support/server-process.ts'],
   env: serverEnv,
 });
+
+/** Node's HTTP server with the slow-client limits, which Express, Fastify, Next.js and Hono on Node run on. */
+export const serverNodeLayer = defineLayer({ id: 'server-node' });

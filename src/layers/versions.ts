@@ -4,6 +4,9 @@
  */
 export const VERSIONS = {
   node: '>=22.18',
+  // Bun and Deno are not npm dependencies: these are the runtimes' own minimums.
+  bun: '>=1.3',
+  deno: '>=2.5',
   zod: '4.6.7',
   openai: '7.59.0',
   '@anthropic-ai/sdk': '1.14.0',
@@ -25,6 +28,7 @@ export const VERSIONS = {
   '@types/react-dom': '19.3.0',
   typescript: '7.0.2',
   '@types/node': '22.20.7',
+  '@types/bun': '1.4.5',
   '@types/express': '5.0.6',
   '@types/cors': '2.8.19',
   secretlint: '13.0.6',
@@ -32,7 +36,7 @@ export const VERSIONS = {
   '@secretlint/secretlint-rule-no-dotenv': '13.0.7',
 } as const;
 
-type Package = Exclude<keyof typeof VERSIONS, 'node'>;
+type Package = Exclude<keyof typeof VERSIONS, 'node' | 'bun' | 'deno'>;
 
 /** `pinned('zod', 'openai')` -> `{ zod: '4.6.7', openai: '7.59.0' }`. */
 export function pinned(...packages: Package[]): Record<string, string> {

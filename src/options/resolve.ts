@@ -13,7 +13,7 @@ import {
   type PackageManager,
 } from './catalog.ts';
 import type { ExistingProject } from '../workspace/existing-project.ts';
-import { detectPackageManager } from './defaults.ts';
+import { detectPackageManager, suggestedRuntime } from './defaults.ts';
 import { formatTargetDirectory, packageNameProblem, suggestPackageName } from './names.ts';
 import { parseOption, parseOptions, type OptionKey, type Options } from './schema.ts';
 
@@ -88,9 +88,10 @@ export async function resolveOptions(commandLine: CommandLine, { env, prompter, 
     else throw usageError(`--name is needed: the folder name ${JSON.stringify(folderName)} is not a valid package name`, [`e.g. --name ${suggestPackageName(folderName)}`]);
   }
 
-  const pick = async <T extends string>(value: T | undefined, message: string, choices: readonly Choice<T>[], fallback: T): Promise<T> => {
+  const pick = async <T extends string>(value: T | undefined, message: string, choices: readonly Choice<T>[], preferred: T): Promise<T> => {
     if (value !== undefined) return value;
-    if (!prompter || choices.length === 1) return choices.some((c) => c.value === fallback) ? fallback : (choices[0]?.value ?? fallback);
+    const fallback = choices.some((c) => c.value === preferred) ? preferred : (choices[0]?.value ?? preferred);
+    if (!prompter || choices.length === 1) return fallback;
     return prompter.choice(message, choices, fallback);
   };
 
@@ -100,7 +101,8 @@ export async function resolveOptions(commandLine: CommandLine, { env, prompter, 
     ]);
   }
   // Adding goes into the project's own runtime, which is Node.js (package.json).
-  const runtime = await pick(preset.runtime, 'Which runtime?', project ? RUNTIME_CHOICES.filter((c) => c.value === 'node') : RUNTIME_CHOICES, 'node');
+  // Without prompts the default is node (the CLI contract); a prompt starts on the launcher's runtime.
+  const runtime = await pick(preset.runtime, 'Which runtime?', project ? RUNTIME_CHOICES.filter((c) => c.value === 'node') : RUNTIME_CHOICES, prompter ? suggestedRuntime(env) : 'node');
   const frameworkChoices = FRAMEWORK_CHOICES.filter((c) => FRAMEWORKS_BY_RUNTIME[runtime].includes(c.value));
   const framework: Framework = preset.framework ?? (await pick(undefined, project ? 'Which framework does the project use?' : 'Which framework?', frameworkChoices, project?.framework ?? 'none'));
   const provider = await pick(preset.provider, 'Which AI provider?', PROVIDER_CHOICES, 'openai');

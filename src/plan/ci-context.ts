@@ -1,5 +1,6 @@
 import type { Options } from '../options/schema.ts';
-import { auditCommand, frozenInstallCommand, localBinCommand } from '../util/package-manager.ts';
+import { DENO_SECRETLINT } from '../layers/deno.ts';
+import { auditCommand, frozenInstallCommand, localBinCommand, nodePackageManager, scriptRunner } from '../util/package-manager.ts';
 import { PYTHON_COMMANDS, PYTHON_SCANNER } from '../util/python-commands.ts';
 import type { ProjectCommands } from './project-commands.ts';
 
@@ -17,6 +18,11 @@ export const PINNED_ACTIONS = {
 const CI_NODE_VERSION = '24';
 /** The Pythons CI runs generated projects on: the oldest supported and a current one. */
 const CI_PYTHON_VERSIONS = ['3.10', '3.13'];
+/**
+ * Bun and Deno are installed in CI from the npm registry (on the pinned setup-node),
+ * at the versions the generator's own matrix tests with.
+ */
+export const CI_RUNTIME_PACKAGES = { bun: 'bun@1.4.5', deno: 'deno@2.9.6' } as const;
 /** pip-audit is installed in CI only, pinned like everything else. */
 const PIP_AUDIT_VERSION = '2.9.0';
 
@@ -40,19 +46,22 @@ export function ciContextFor(options: Options, commands: ProjectCommands) {
       scanFiles: `python3 ${PYTHON_SCANNER}`,
     };
   }
+  const runner = scriptRunner(pm);
+  const usesBun = runner === 'bun';
   return {
     actions: PINNED_ACTIONS,
     node: { version: CI_NODE_VERSION },
     summary: 'install from the lockfile only, type-check, test and scan for secrets',
-    // pnpm and yarn come with Node through corepack; bun is a package of its own.
-    prepare: pm === 'pnpm' || pm === 'yarn' ? ['corepack enable'] : pm === 'bun' ? ['npm install --global bun'] : [],
+    // pnpm and yarn come with Node through corepack; Bun and Deno are packages of their own.
+    prepare: runner === 'pnpm' || runner === 'yarn' ? ['corepack enable'] : usesBun || runner === 'deno' ? [`npm install --global ${CI_RUNTIME_PACKAGES[runner]}`] : [],
     installStep: 'Install from the lockfile',
-    install: frozenInstallCommand(pm),
+    install: frozenInstallCommand(runner),
     checkStep: 'Type-check, test and scan for secrets',
     check: commands.check,
     auditStep: 'Audit dependencies (high and critical)',
-    audit: auditCommand(pm),
-    dependabotEcosystem: pm === 'bun' ? 'bun' : 'npm',
-    scanFiles: `${localBinCommand(pm, 'secretlint')} --secretlintignore .gitignore`,
+    audit: auditCommand(runner),
+    // Dependabot has no ecosystem for deno.json: its imports are updated by hand (README).
+    dependabotEcosystem: runner === 'deno' ? '' : usesBun ? 'bun' : 'npm',
+    scanFiles: runner === 'deno' ? `${DENO_SECRETLINT} --secretlintignore .gitignore` : `${localBinCommand(nodePackageManager(runner), 'secretlint')} --secretlintignore .gitignore`,
   };
 }

@@ -5,9 +5,11 @@ import type { TemplateFile } from '../templates/source.ts';
 import { isTemplate, outputPathOf } from '../templates/output-path.ts';
 import { renderTemplate } from '../templates/render.ts';
 import type { Workspace } from '../workspace/snapshot.ts';
-import { installArgs, runPrefix } from '../util/package-manager.ts';
+import { installArgs, runPrefix, scriptRunner } from '../util/package-manager.ts';
 import { envExampleFor, envVariablesOf } from './env-example.ts';
 import { gitignoreFor } from './gitignore.ts';
+import { denoJsonFor } from './deno-json.ts';
+import { denoPermissionsFor } from './deno-permissions.ts';
 import { packageJsonFor, scriptsFor } from './package-json.ts';
 import { pyprojectFor } from './pyproject.ts';
 import { assertPlanPaths } from './safe-path.ts';
@@ -25,15 +27,20 @@ export const FIRST_COMMIT_MESSAGE = 'Initial commit from create-secure-ai-app';
 export function plan(options: Options, layers: readonly Layer[], templates: readonly TemplateFile[], workspace: Workspace): Plan {
   if (workspace.project) return planAddition(options, layers, templates, workspace);
   const variables = envVariablesOf(layers);
-  // pip means a Python project: pyproject.toml instead of package.json, and no scripts.
-  const { packageManager } = options;
-  const python = packageManager === 'pip';
-  const scripts = python ? {} : scriptsFor(layers, { run: runPrefix(packageManager), entry: entryOf(layers) });
+  // Python projects have pyproject.toml and no scripts; Deno's scripts are deno.json tasks.
+  const { packageManager, runtime } = options;
+  const python = runtime === 'python';
+  const scripts = python
+    ? {}
+    : scriptsFor(layers, { run: runPrefix(scriptRunner(packageManager)), entry: entryOf(layers), ...denoPermissionsFor(layers, variables) });
   const context = templateContextFor(options, variables, Object.keys(scripts));
+  const manifest: FileOp = python
+    ? { type: 'create', path: 'pyproject.toml', content: pyprojectFor(options.name, layers) }
+    : runtime === 'deno'
+      ? { type: 'create', path: 'deno.json', content: denoJsonFor(layers, scripts) }
+      : { type: 'create', path: 'package.json', content: packageJsonFor(options.name, layers, scripts) };
   const generated: FileOp[] = [
-    python
-      ? { type: 'create', path: 'pyproject.toml', content: pyprojectFor(options.name, layers) }
-      : { type: 'create', path: 'package.json', content: packageJsonFor(options.name, layers, scripts) },
+    manifest,
     { type: 'create', path: '.env.example', content: envExampleFor(variables) },
     { type: 'create', path: '.gitignore', content: gitignoreFor(layers) },
   ];
@@ -55,7 +62,7 @@ export function plan(options: Options, layers: readonly Layer[], templates: read
   const requiredEnv = variables.filter((variable) => variable.required).map((variable) => variable.name);
   const steps: PostStep[] = [];
   if (options.install) {
-    steps.push(python ? { type: 'python-env' } : { type: 'install', packageManager, args: installArgs(packageManager) });
+    steps.push(python ? { type: 'python-env' } : { type: 'install', packageManager, args: installArgs(scriptRunner(packageManager)) });
   }
   if (options.git && !workspace.insideGitWorkTree) steps.push({ type: 'git-init', message: FIRST_COMMIT_MESSAGE });
 

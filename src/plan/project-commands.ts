@@ -1,5 +1,5 @@
 import type { Options } from '../options/schema.ts';
-import { installCommand, runScript, runScriptWithArgs } from '../util/package-manager.ts';
+import { installCommand, runScript, runScriptWithArgs, scriptRunner } from '../util/package-manager.ts';
 import { PYTHON_COMMANDS } from '../util/python-commands.ts';
 
 /**
@@ -65,9 +65,11 @@ export function projectCommandsFor(options: Options, scriptNames: readonly strin
       },
     };
   }
-  const pm = options.packageManager;
+  const pm = scriptRunner(options.packageManager);
+  const runtime = JS_RUNTIMES[options.runtime === 'deno' || options.runtime === 'bun' ? options.runtime : 'node'];
+  const check = runScript(pm, 'check');
   return {
-    requirement: scriptNames.includes('build') ? 'Needs Node.js >= 22.18.' : 'Needs Node.js >= 22.18 (it runs the TypeScript directly, no build step).',
+    requirement: scriptNames.includes('build') ? `Needs ${runtime.needs}.` : `Needs ${runtime.needs} (it runs the TypeScript directly, no build step).`,
     setup: [installCommand(pm)],
     activate: [],
     start: runScript(pm, 'start'),
@@ -77,14 +79,33 @@ export function projectCommandsFor(options: Options, scriptNames: readonly strin
     build: scriptNames.includes('build') ? runScript(pm, 'build') : '',
     production: '',
     test: runScript(pm, 'test'),
-    check: runScript(pm, 'check'),
+    check,
     says: {
       check: 'type-check, tests, secret scan',
-      pinning: `pinned exactly (\`.npmrc\` keeps it that way), engines enforced, secret scan in \`${runScript(pm, 'check')}\``,
-      scanner: `\`${runScript(pm, 'scan:secrets')}\` (part of \`${runScript(pm, 'check')}\`) scans the tree for keys with secretlint.`,
+      pinning: `${runtime.pinning}, secret scan in \`${check}\``,
+      scanner: `\`${runScript(pm, 'scan:secrets')}\` (part of \`${check}\`) scans the tree for keys with secretlint.`,
       ciInstall: 'installs from the lockfile',
       activate: '',
-      serving: '',
+      serving: runtime.serving(options.framework),
     },
   };
 }
+
+/** What differs between the TypeScript runtimes in the README's words. */
+const JS_RUNTIMES = {
+  node: { needs: 'Node.js >= 22.18', pinning: 'pinned exactly (`.npmrc` keeps it that way), engines enforced', serving: () => '' },
+  bun: {
+    needs: 'Bun >= 1.3',
+    pinning: 'pinned exactly (`bunfig.toml` keeps it that way; `bun.lock` records the whole tree)',
+    serving: (framework: Options['framework']) =>
+      framework === 'hono'
+        ? '`src/server.ts` runs the app on `Bun.serve` with a body size cap and an idle timeout for slow clients. In production, put a reverse proxy in front for TLS.'
+        : '',
+  },
+  deno: {
+    needs: 'Deno >= 2.5',
+    pinning: 'pinned exactly (`npm:` imports with exact versions in `deno.json`; `deno.lock` records the whole tree)',
+    serving: (framework: Options['framework']) =>
+      framework === 'hono' ? '`src/server.ts` runs the app on `Deno.serve`. In production, put a reverse proxy in front for TLS.' : '',
+  },
+} as const;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import { childEnv, fakeProviderEnv } from './support/env.ts';
 import { fakeProviderForFile } from './support/fake-provider.ts';
-import { runNode } from './support/run.ts';
+import { runProgram } from './support/run.ts';
 import { startServerProcess } from './support/server-process.ts';
 import { SENTINEL, assertNoSentinel } from './support/sentinel.ts';
 
@@ -13,7 +13,7 @@ beforeEach(() => fake.reset());
 
 test('a bad config exits 2 naming the variable, never its value', async () => {
   const env = childEnv(fakeProviderEnv(fake, { PORT: SENTINEL, CORS_ORIGINS: '*' }));
-  const { code, stdout, stderr } = await runNode(['src/server.ts'], env);
+  const { code, stdout, stderr } = await runProgram('src/server.ts', [], env);
   assert.equal(code, 2);
   assert.match(stderr, /\bPORT\b/);
   assert.match(stderr, /\bCORS_ORIGINS\b/);

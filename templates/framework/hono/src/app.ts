@@ -1,5 +1,4 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -15,16 +14,21 @@ import { createRateLimiter } from './http/rate-limiter.ts';
 import { newRequestId, REQUEST_ID_HEADER } from './http/request-id.ts';
 import type { Logger } from './log/logger.ts';
 
+/** The address of the socket a request came in on, as the runtime's server reports it. */
+export type ClientAddress = (c: Context<HonoEnv>) => string | undefined;
+
 export interface AppDeps {
   config: Config;
   ai: Ai;
   logger: Logger;
+  /** Each runtime's server knows the peer's address in its own way (see http/client-address.ts). */
+  clientAddress: ClientAddress;
 }
 
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
 
-/** The app for @hono/node-server: it reads the client address from Node's socket. */
-export function createApp({ config, ai, logger }: AppDeps): Hono<HonoEnv> {
+/** The hardened app, the same on every runtime; only the client address comes from outside. */
+export function createApp({ config, ai, logger, clientAddress }: AppDeps): Hono<HonoEnv> {
   const app = new Hono<HonoEnv>();
   const limiter = createRateLimiter({ limit: config.RATE_LIMIT_PER_MINUTE, windowMs: RATE_LIMIT_WINDOW_MS });
   const allowedOrigins = new Set(config.CORS_ORIGINS);
@@ -60,7 +64,7 @@ export function createApp({ config, ai, logger }: AppDeps): Hono<HonoEnv> {
   // Limit before reading the body, so refused requests cost neither parsing nor
   // AI calls. Keyed by the socket's address: X-Forwarded-For is the client's to forge.
   app.use('/api/*', async (c, next) => {
-    const decision = limiter.hit(clientKey(getConnInfo(c).remote.address));
+    const decision = limiter.hit(clientKey(clientAddress(c)));
     if (!decision.allowed) {
       return sendError(c, errorResponse('rate_limited', c.get('requestId'), decision.retryAfterSeconds));
     }

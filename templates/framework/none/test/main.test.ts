@@ -3,7 +3,7 @@ import { after, beforeEach, describe, test } from 'node:test';
 import { childEnv, fakeProviderEnv } from './support/env.ts';
 import { fakeProviderForFile } from './support/fake-provider.ts';
 import { providerShape } from './support/provider-shape.ts';
-import { runNode } from './support/run.ts';
+import { runProgram } from './support/run.ts';
 import { SENTINEL, assertNoSentinel } from './support/sentinel.ts';
 
 const fake = fakeProviderForFile();
@@ -11,7 +11,7 @@ after(() => fake.close());
 beforeEach(() => fake.reset());
 
 const runMain = (args: string[], vars: Record<string, string | undefined>, stdin = '') =>
-  runNode(['src/main.ts', ...args], childEnv(vars), stdin);
+  runProgram('src/main.ts', args, childEnv(vars), stdin);
 
 function assertClean(stdout: string, stderr: string): void {
   assertNoSentinel(stdout, 'stdout');

@@ -1,10 +1,12 @@
 import type { Env, Hono, Schema } from 'hono';
 import { createApp, type AppDeps } from './app.ts';
+import { clientAddress } from './http/client-address.ts';
 import { errorResponse } from './http/error-response.ts';
 import { sendError } from './http/hono-errors.ts';
 import { checkPrefix, DEFAULT_PREFIX, type MountOptions } from './mount-prefix.ts';
 
-export type { AppDeps } from './app.ts';
+/** What mountSecureAi needs: the client address is @hono/node-server's. */
+export type MountDeps = Omit<AppDeps, 'clientAddress'>;
 export { checkPrefix, DEFAULT_PREFIX, type MountOptions } from './mount-prefix.ts';
 
 /**
@@ -20,11 +22,11 @@ export { checkPrefix, DEFAULT_PREFIX, type MountOptions } from './mount-prefix.t
  */
 export function mountSecureAi<E extends Env, S extends Schema, B extends string>(
   app: Hono<E, S, B>,
-  deps: AppDeps,
+  deps: MountDeps,
   options: MountOptions = {},
 ): void {
   const prefix = checkPrefix(options.prefix ?? DEFAULT_PREFIX);
-  const secureAi = createApp(deps);
+  const secureAi = createApp({ ...deps, clientAddress });
   // app.route() copies the routes and keeps our onError around each of them, but
   // not our notFound: the host app's would answer for unknown paths under the
   // prefix. This last route stands in for it (after our middleware, so with our

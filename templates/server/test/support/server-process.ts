@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { childEnv } from './env.ts';
-import { spawnNode } from './run.ts';
+import { spawnProgram } from './run.ts';
 
 export interface ServerProcess {
   url: string;
@@ -21,7 +21,7 @@ process.once('exit', () => {
  * defaults of env.ts), and waits for the JSON log line that names the bound port.
  */
 export async function startServerProcess(vars: Record<string, string | undefined>): Promise<ServerProcess> {
-  const child = spawnNode(['src/server.ts'], childEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...vars }));
+  const child = spawnProgram('src/server.ts', [], childEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...vars }));
   running.add(child);
   child.once('exit', () => running.delete(child));
   const output = { stdout: '', stderr: '' };

@@ -1,7 +1,7 @@
-import type { HttpBindings } from '@hono/node-server';
-
-/** What the app's context holds: Node's request and response, and our request id. */
+/**
+ * What the app's context holds: our request id. The runtime's own bindings (Node's
+ * socket, Bun's server, Deno's connection info) are read only by http/client-address.ts.
+ */
 export interface HonoEnv {
-  Bindings: HttpBindings;
   Variables: { requestId: string };
 }

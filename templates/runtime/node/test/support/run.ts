@@ -1,11 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { outputOf, type RunResult } from './process-output.ts';
 import { PROJECT_ROOT } from './project-root.ts';
-
-export interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Starts `node <args>` in the project root with exactly `env`. */
 export function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
@@ -13,19 +8,12 @@ export function spawnNode(args: string[], env: Record<string, string>): ChildPro
 }
 
 /** Runs `node <args>` to completion, feeding `input` on stdin. */
-export function runNode(args: string[], env: Record<string, string>, input = '', timeoutMs = 20_000): Promise<RunResult> {
-  const child = spawnNode(args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin?.end(input);
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+export const runNode = (args: string[], env: Record<string, string>, input = '', timeoutMs?: number): Promise<RunResult> =>
+  outputOf(spawnNode(args, env), input, timeoutMs);
+
+/** Starts one of the project's programs as `start` runs it: Node runs the TypeScript directly. */
+export const spawnProgram = (file: string, args: string[], env: Record<string, string>): ChildProcess => spawnNode([file, ...args], env);
+
+/** Runs one of the project's programs to completion, feeding `input` on stdin. */
+export const runProgram = (file: string, args: string[], env: Record<string, string>, input = ''): Promise<RunResult> =>
+  outputOf(spawnProgram(file, args, env), input);

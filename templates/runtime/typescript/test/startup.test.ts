@@ -2,13 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { childEnv } from './support/env.ts';
 import { providerShape } from './support/provider-shape.ts';
-import { runNode } from './support/run.ts';
+import { runProgram } from './support/run.ts';
 import { SENTINEL, assertNoSentinel } from './support/sentinel.ts';
 
-// The same startup path both entry points (script and server) take.
-const SCRIPT = "import { loadConfigOrExit } from './src/config/startup.ts'; loadConfigOrExit(); console.log('config ok');";
-const start = (vars: Record<string, string | undefined>) =>
-  runNode(['--input-type=module', '--eval', SCRIPT], childEnv(vars));
+const start = (vars: Record<string, string | undefined>) => runProgram('test/support/load-config.ts', [], childEnv(vars));
 
 const validVars = {
   [providerShape.keyEnv]: SENTINEL,
