@@ -29,12 +29,12 @@ const frameworkHelp = Object.entries(FRAMEWORKS_BY_RUNTIME)
   .join('; ');
 
 export const OPTION_DEFINITIONS: readonly OptionDefinition[] = [
-  { key: 'runtime', flag: 'runtime', kind: 'choice', values: RUNTIMES, description: 'runtime the project runs on', defaultText: 'node' },
+  { key: 'runtime', flag: 'runtime', kind: 'choice', values: RUNTIMES, description: 'runtime the project runs on', defaultText: 'node; a prompt starts on the runtime that launched this (bun create, deno)' },
   { key: 'framework', flag: 'framework', kind: 'choice', values: FRAMEWORKS, description: `server framework, or none for a command-line script (${frameworkHelp})`, defaultText: "none, or the existing project's" },
   { key: 'provider', flag: 'provider', kind: 'choice', values: PROVIDERS, description: 'AI provider the client module talks to', defaultText: 'openai' },
   { key: 'name', flag: 'name', kind: 'text', valueName: 'name', description: 'package name (npm naming rules; for python also a valid Python project name)', defaultText: "the directory's base name; an existing project keeps its own" },
-  { key: 'packageManager', flag: 'package-manager', kind: 'choice', values: PACKAGE_MANAGERS, description: 'package manager for install and scripts (node: npm pnpm yarn bun; python: pip, into .venv)', defaultText: "python: pip; node: an existing project's lockfile, else the one running this, else npm" },
-  { key: 'install', flag: 'install', kind: 'negatable', description: 'install dependencies; python: create .venv and pip-install the project (--no-install to skip)', defaultText: 'install' },
+  { key: 'packageManager', flag: 'package-manager', kind: 'choice', values: PACKAGE_MANAGERS, description: 'package manager for install and scripts (node: npm pnpm yarn bun; bun: bun; deno: deno; python: pip, into .venv)', defaultText: "bun, deno, python: their own; node: an existing project's lockfile, else the one running this, else npm" },
+  { key: 'install', flag: 'install', kind: 'negatable', description: 'install dependencies (bun install, deno install); python: create .venv and pip-install the project (--no-install to skip)', defaultText: 'install' },
   { key: 'git', flag: 'git', kind: 'negatable', description: 'git init and a first commit (--no-git to skip)', defaultText: 'yes for a new project outside a git work tree; never when adding to a project' },
   { key: 'conflict', flag: 'conflict', kind: 'choice', values: CONFLICT_POLICIES, description: 'what to do with files that already exist and differ', defaultText: 'prompt when interactive, else abort' },
   { key: 'yes', flag: 'yes', short: 'y', kind: 'boolean', description: 'accept defaults; never prompt' },

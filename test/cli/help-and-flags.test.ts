@@ -14,10 +14,10 @@ describe('help and version', () => {
     assert.equal(exitCode, 0);
     for (const option of OPTION_DEFINITIONS) assert.match(stdout, new RegExp(`--${option.flag}\\b`));
     assert.match(stdout, /--no-install/);
-    assert.match(stdout, /--runtime <node\|python>/);
+    assert.match(stdout, /--runtime <node\|bun\|deno\|python>/);
     assert.match(stdout, /--framework <none\|express\|fastify\|hono\|nextjs\|fastapi\|flask>/);
-    assert.match(stdout, /node: none express fastify hono nextjs; python: none fastapi flask/);
-    assert.match(stdout, /--package-manager <npm\|pnpm\|yarn\|bun\|pip>/);
+    assert.match(stdout, /node: none express fastify hono nextjs; bun: none hono; deno: none hono; python: none fastapi flask/);
+    assert.match(stdout, /--package-manager <npm\|pnpm\|yarn\|bun\|deno\|pip>/);
     assert.match(stdout, /--provider <openai\|anthropic\|openai-compatible>/);
     assert.match(stdout, /Exit codes: 0 ok, 1 failure .* 2 usage/s);
     assert.match(stdout, /3 stopped on a conflict, 130 cancelled/);
@@ -36,14 +36,16 @@ const badCommandLines: { args: string[]; message: RegExp }[] = [
   { args: [], message: /project directory is missing: pass it as the first argument/ },
   { args: ['app', '--frobnicate'], message: /unknown option "--frobnicate"/ },
   { args: ['app', '--framework', 'django'], message: /--framework must be one of: none, express, fastify, hono, nextjs, fastapi, flask \(got "django"\)/ },
-  { args: ['app', '--runtime', 'ruby'], message: /--runtime must be one of: node, python \(got "ruby"\)/ },
+  { args: ['app', '--runtime', 'ruby'], message: /--runtime must be one of: node, bun, deno, python \(got "ruby"\)/ },
   { args: ['app', '--framework', 'flask'], message: /--framework flask does not run on --runtime node; frameworks for node: none, express, fastify, hono, nextjs/ },
   { args: ['app', '--runtime', 'python', '--framework', 'express'], message: /--framework express does not run on --runtime python; frameworks for python: none, fastapi, flask/ },
   { args: ['app', '--runtime', 'python', '--package-manager', 'npm'], message: /--package-manager npm does not install --runtime python projects; for python: pip/ },
   { args: ['app', '--runtime', 'python', '--name', '@scope/app'], message: /--name: "@scope\/app" is not a valid Python project name/ },
   { args: ['app', '--runtime', 'python', '--name', 'app-'], message: /--name: "app-" is not a valid Python project name/ },
   { args: ['app', '--provider', 'gemini'], message: /--provider must be one of: openai, anthropic, openai-compatible/ },
-  { args: ['app', '--package-manager', 'yarnpkg'], message: /--package-manager must be one of: npm, pnpm, yarn, bun, pip/ },
+  { args: ['app', '--package-manager', 'yarnpkg'], message: /--package-manager must be one of: npm, pnpm, yarn, bun, deno, pip/ },
+  { args: ['app', '--runtime', 'bun', '--framework', 'express'], message: /--framework express does not run on --runtime bun; frameworks for bun: none, hono/ },
+  { args: ['app', '--runtime', 'deno', '--package-manager', 'npm'], message: /--package-manager npm does not install --runtime deno projects; for deno: deno/ },
   { args: ['app', '--package-manager', 'pip'], message: /--package-manager pip does not install --runtime node projects; for node: npm, pnpm, yarn, bun/ },
   { args: ['app', '--conflict', 'merge'], message: /--conflict must be one of: prompt, skip, overwrite, abort/ },
   { args: ['app', '--provider', 'openai', '--provider', 'anthropic'], message: /--provider was given more than once/ },

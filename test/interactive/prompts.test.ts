@@ -80,7 +80,8 @@ describe('interactive prompts in a real terminal', () => {
     const cwd = await tempDir();
     const terminal = await open(cwd, ['py-app']);
     await terminal.waitFor(QUESTIONS[1]!);
-    await terminal.press('Down', 'Enter');
+    // Node.js, Bun, Deno, Python.
+    await terminal.press('Down', 'Down', 'Down', 'Enter');
     const frameworks = await terminal.waitFor(QUESTIONS[2]!);
     assert.match(frameworks, /FastAPI/);
     assert.doesNotMatch(frameworks, /Express|Next\.js/, 'only the frameworks that run on Python are offered');
@@ -99,6 +100,30 @@ describe('interactive prompts in a real terminal', () => {
     assert.match(pyproject, /^name = "py-app"$/m);
     assert.match(pyproject, /"fastapi==[\d.]+"/);
     assert.match(pyproject, /"anthropic==[\d.]+"/);
+  });
+
+  test('after `bun create` the runtime question starts on Bun: Hono on Bun, installed with bun', async () => {
+    const cwd = await tempDir();
+    const terminal = await open(cwd, ['bun-app'], { env: { npm_config_user_agent: 'bun/1.4.5 npm/? node/v24.0.0 linux x64' } });
+    await terminal.waitFor(QUESTIONS[1]!);
+    await terminal.press('Enter');
+    const frameworks = await terminal.waitFor(QUESTIONS[2]!);
+    assert.match(frameworks, /Hono/);
+    assert.doesNotMatch(frameworks, /Express|Next\.js|FastAPI/, 'only the frameworks that run on Bun are offered');
+    await terminal.press('Down', 'Enter');
+    await terminal.waitFor(QUESTIONS[3]!);
+    await terminal.press('Enter');
+    await terminal.waitFor(/Install dependencies with bun now\?/);
+    await terminal.press('Right', 'Enter');
+    await terminal.waitFor(QUESTIONS[6]!);
+    await terminal.press('Right', 'Enter');
+    const screen = await terminal.waitFor(/Next steps/);
+    assert.equal(await terminal.exitCode(), 0);
+    assert.doesNotMatch(screen, /Which package manager/);
+    assert.match(screen, /bun install/);
+    const manifest = JSON.parse(await readFile(path.join(cwd, 'bun-app', 'package.json'), 'utf8'));
+    assert.deepEqual(manifest.engines, { bun: '>=1.3' });
+    assert.ok(manifest.dependencies.hono);
   });
 
   test('40 columns, NO_COLOR and TERM=dumb still work end to end', async () => {

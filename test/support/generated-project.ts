@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
-import { NODE_LTS_BIN_DIR } from './paths.ts';
+import { BUN_BIN_DIR, DENO_BIN_DIR, NODE_LTS_BIN_DIR } from './paths.ts';
 import { pipIndexEnv } from './python.ts';
 import { runCli, type CliRun } from './run-cli.ts';
 
@@ -12,9 +12,9 @@ export interface Combination {
   provider: string;
 }
 
-/** PATH with the current LTS Node first: generated projects need Node >= 22.18. */
+/** PATH with the current LTS Node first (generated projects need Node >= 22.18), then Bun and Deno. */
 export const withNodeLts = (): Record<string, string> => ({
-  PATH: `${NODE_LTS_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}`,
+  PATH: [NODE_LTS_BIN_DIR, BUN_BIN_DIR, DENO_BIN_DIR, process.env.PATH ?? ''].join(path.delimiter),
 });
 
 export const slug = ({ runtime, framework, provider }: Combination) => `${runtime}-${framework}-${provider}`;
@@ -66,6 +66,7 @@ export async function packageCount(directory: string): Promise<number> {
  */
 export async function assertCombinationPasses(parent: string, combination: Combination): Promise<string> {
   if (combination.runtime === 'python') return assertPythonCombinationPasses(parent, combination);
+  if (combination.runtime === 'bun' || combination.runtime === 'deno') return assertBunOrDenoCombinationPasses(parent, combination);
   const started = Date.now();
   const { run, directory } = await generateProject(parent, combination, { install: true });
   assert.equal(run.exitCode, 0, run.stdout + run.stderr);
@@ -77,6 +78,40 @@ export async function assertCombinationPasses(parent: string, combination: Combi
   assert.match(check.output, /\bfail 0\b/);
   assert.match(check.output, /\bskipped 0\b/);
   return `${slug(combination)}: install ${installSeconds.toFixed(1)} s, check ${check.seconds.toFixed(1)} s, ${await packageCount(directory)} packages`;
+}
+
+/** A command in a generated project with the tools on PATH (see npmIn about NODE_TEST_CONTEXT). */
+export async function runIn(directory: string, file: string, args: readonly string[]) {
+  const started = Date.now();
+  const env = { ...withNodeLts(), CI: '1', NODE_ENV: undefined, NODE_TEST_CONTEXT: undefined };
+  const result = await execa(file, args, { cwd: directory, env, reject: false, all: true, timeout: 600_000 });
+  return { exitCode: result.exitCode ?? -1, output: result.all ?? '', seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * Bun and Deno: the CLI's own install step (`bun install`, `deno install`), then the
+ * project's every check (`bun run check`, `deno task check`), whose test runner must
+ * report tests that ran, none failed and none skipped (Bun: skip/todo; Deno: ignored).
+ */
+async function assertBunOrDenoCombinationPasses(parent: string, combination: Combination): Promise<string> {
+  const runtime = combination.runtime;
+  const started = Date.now();
+  const { run, directory } = await generateProject(parent, combination, { install: true });
+  assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout).steps, [`${runtime} install`]);
+  const installSeconds = (Date.now() - started) / 1000;
+  const check = await runIn(directory, runtime, runtime === 'bun' ? ['run', 'check'] : ['task', 'check']);
+  assert.equal(check.exitCode, 0, check.output.slice(-6000));
+  const passed = runtime === 'bun' ? /^\s*(\d+) pass$/m.exec(check.output)?.[1] : /\| (\d+) passed\b/.exec(check.output)?.[1];
+  assert.ok(Number(passed) > 0, `tests actually ran\n${check.output.slice(-3000)}`);
+  if (runtime === 'bun') {
+    assert.match(check.output, /^\s*0 fail$/m);
+    assert.doesNotMatch(check.output, /^\s*[1-9]\d* (skip|todo)$/m);
+  } else {
+    assert.match(check.output, /\| 0 failed\b/);
+    assert.doesNotMatch(check.output, /\b[1-9]\d* (ignored|filtered out)\b/);
+  }
+  return `${slug(combination)}: install ${installSeconds.toFixed(1)} s, check ${check.seconds.toFixed(1)} s, ${passed} tests`;
 }
 
 /**

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseCommandLine } from '../../src/cli/parse-args.ts';
-import { detectPackageManager } from '../../src/options/defaults.ts';
+import { detectPackageManager, suggestedRuntime } from '../../src/options/defaults.ts';
 import { packageNameProblem, pythonProjectNameProblem, suggestPackageName } from '../../src/options/names.ts';
 import { resolveOptions, type Prompter } from '../../src/options/resolve.ts';
 
 /** A prompter that answers from a script and records what it was asked. */
 function scriptedPrompter(answers: unknown[]) {
   const asked: string[] = [];
+  /** Where each choice question started (its initial value). */
+  const startedOn: string[] = [];
   const next = (message: string) => {
     asked.push(message);
     if (answers.length === 0) throw new Error(`unexpected question: ${message}`);
@@ -15,10 +17,10 @@ function scriptedPrompter(answers: unknown[]) {
   };
   const prompter: Prompter = {
     text: (_key, message) => next(message) as Promise<string>,
-    choice: (message) => next(message) as Promise<never>,
+    choice: (message, _choices, initialValue) => (startedOn.push(initialValue), next(message) as Promise<never>),
     yesNo: (message) => next(message) as Promise<boolean>,
   };
-  return { prompter, asked };
+  return { prompter, asked, startedOn };
 }
 
 describe('resolving options', () => {
@@ -47,6 +49,35 @@ describe('resolving options', () => {
     assert.equal(options.packageManager, 'pip');
   });
 
+  test('interactive Bun and Deno: no package manager question; each installs with itself', async () => {
+    for (const runtime of ['bun', 'deno'] as const) {
+      const { prompter, asked } = scriptedPrompter(['app', runtime, 'hono', 'openai', true, false]);
+      const options = await resolveOptions(parseCommandLine([]), { env: { npm_config_user_agent: 'npm/11.0.0 node/v20' }, prompter });
+      assert.deepEqual(asked, ['Where should the project be created?', 'Which runtime?', 'Which framework?', 'Which AI provider?', `Install dependencies with ${runtime} now?`, 'Initialize a git repository?']);
+      assert.deepEqual({ runtime: options.runtime, packageManager: options.packageManager }, { runtime, packageManager: runtime });
+    }
+  });
+
+  test('after `bun create` the runtime question starts on Bun; without prompts the default stays node', async () => {
+    const bunCreate = { npm_config_user_agent: 'bun/1.4.5 npm/? node/v24.0.0 linux x64' };
+    const { prompter, startedOn } = scriptedPrompter(['app', 'bun', 'none', 'openai', true, false]);
+    await resolveOptions(parseCommandLine([]), { env: bunCreate, prompter });
+    assert.equal(startedOn[0], 'bun');
+    const options = await resolveOptions(parseCommandLine(['app']), { env: bunCreate, prompter: undefined });
+    assert.deepEqual({ runtime: options.runtime, packageManager: options.packageManager }, { runtime: 'node', packageManager: 'bun' });
+  });
+
+  test('a Node project launched by Deno installs with npm (deno installs only Deno projects)', async () => {
+    const options = await resolveOptions(parseCommandLine(['app']), { env: { npm_config_user_agent: 'deno/2.9.6 npm/? deno/2.9.6 linux x86_64' }, prompter: undefined });
+    assert.deepEqual({ runtime: options.runtime, packageManager: options.packageManager }, { runtime: 'node', packageManager: 'npm' });
+  });
+
+  test('--package-manager must fit --runtime bun and deno', async () => {
+    await assert.rejects(resolveOptions(parseCommandLine(['app', '--runtime', 'bun', '--package-manager', 'npm']), { env: {}, prompter: undefined }), /--package-manager npm does not install --runtime bun projects; for bun: bun/);
+    await assert.rejects(resolveOptions(parseCommandLine(['app', '--runtime', 'node', '--package-manager', 'deno']), { env: {}, prompter: undefined }), /for node: npm, pnpm, yarn, bun/);
+    await assert.rejects(resolveOptions(parseCommandLine(['app', '--runtime', 'deno', '--framework', 'express']), { env: {}, prompter: undefined }), /frameworks for deno: none, hono/);
+  });
+
   test('a bad flag fails before the first question', async () => {
     const { prompter, asked } = scriptedPrompter([]);
     await assert.rejects(resolveOptions(parseCommandLine(['--provider', 'nope']), { env: {}, prompter }), /--provider must be one of/);
@@ -67,6 +98,17 @@ describe('package manager detection', () => {
     assert.equal(detectPackageManager({ npm_config_user_agent: 'yarn/4.5.0 npm/? node/v22' }, {} as NodeJS.ProcessVersions), 'yarn');
     assert.equal(detectPackageManager({}, { bun: '1.2.0' } as unknown as NodeJS.ProcessVersions), 'bun');
     assert.equal(detectPackageManager({ npm_config_user_agent: 'cnpm/1.0' }, {} as NodeJS.ProcessVersions), undefined);
+  });
+
+  test('Bun and Deno by their own marks when they set no user agent', () => {
+    const none = {} as NodeJS.ProcessVersions;
+    assert.equal(detectPackageManager({ npm_execpath: '/home/u/.bun/bin/bun' }, none), 'bun');
+    assert.equal(detectPackageManager({ npm_execpath: 'C:\\Users\\u\\.bun\\bin\\bun.exe' }, none), 'bun');
+    assert.equal(detectPackageManager({}, { deno: '2.9.6' } as unknown as NodeJS.ProcessVersions), 'deno');
+    assert.equal(detectPackageManager({ npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js' }, none), undefined);
+    assert.equal(suggestedRuntime({ npm_execpath: '/home/u/.bun/bin/bun' }, none), 'bun');
+    assert.equal(suggestedRuntime({}, { deno: '2.9.6' } as unknown as NodeJS.ProcessVersions), 'deno');
+    assert.equal(suggestedRuntime({ npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v22' }, none), 'node');
   });
 });
 

@@ -44,10 +44,12 @@ describe('plan of every combination', () => {
       const { layers, result, text } = await planFor(combination);
       for (const file of result.files) assertSafeRelativePath(file.path);
 
-      if (combination.runtime === 'python') assertPythonManifest(text('pyproject.toml'), result.files.map((file) => file.path));
-      else assertNodeManifest(text('package.json'));
-
       const exampleKeys = text('.env.example').split('\n').filter((line) => line && !line.startsWith('#'));
+      const paths = result.files.map((file) => file.path);
+      if (combination.runtime === 'python') assertPythonManifest(text('pyproject.toml'), paths);
+      else if (combination.runtime === 'deno') assertDenoManifest(text('deno.json'), paths, exampleKeys.map((line) => line.slice(0, -1)), combination);
+      else assertPackageJson(text('package.json'), combination.runtime);
+
       assert.ok(exampleKeys.every((line) => /^[A-Z][A-Z0-9_]*=$/.test(line)), 'every value in .env.example is empty');
       assert.deepEqual(exampleKeys.map((line) => line.slice(0, -1)).sort(), layers.flatMap((layer) => layer.env ?? []).map((variable) => variable.name).sort());
       const comments = text('.env.example').split('\n');
@@ -63,15 +65,38 @@ describe('plan of every combination', () => {
   }
 });
 
-function assertNodeManifest(packageJson: string) {
+const SCRIPTS = ['start', 'dev', 'test', 'typecheck', 'scan:secrets', 'check'];
+
+function assertPackageJson(packageJson: string, runtime: string) {
   const manifest = JSON.parse(packageJson);
-  assert.equal(manifest.engines.node, '>=22.18');
+  // Each runtime states only its own engine: a Bun project does not need Node.
+  assert.deepEqual(manifest.engines, runtime === 'bun' ? { bun: '>=1.3' } : { node: '>=22.18' });
   for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
     assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name} is pinned exactly`);
   }
   for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(manifest.scripts[hook], undefined);
-  for (const script of ['start', 'dev', 'test', 'typecheck', 'scan:secrets', 'check']) assert.ok(manifest.scripts[script], script);
-  assert.equal(manifest.scripts.check, 'npm run typecheck && npm run test && npm run scan:secrets');
+  for (const script of SCRIPTS) assert.ok(manifest.scripts[script], script);
+  const pm = runtime === 'bun' ? 'bun' : 'npm';
+  assert.equal(manifest.scripts.check, `${pm} run typecheck && ${pm} run test && ${pm} run scan:secrets`);
+}
+
+/** The flags of a deno task, e.g. `--allow-env=A,B` -> allow-env: [A, B]. */
+const denoFlags = (task: string) =>
+  new Map(task.split(' ').filter((word) => word.startsWith('--allow-') || word === '-A').map((word) => [word.split('=')[0]!, word.split('=')[1]?.split(',') ?? []]));
+
+function assertDenoManifest(denoJson: string, paths: readonly string[], schemaVariables: readonly string[], { framework, provider }: { framework: string; provider: string }) {
+  const manifest = JSON.parse(denoJson) as { imports: Record<string, string>; tasks: Record<string, string> };
+  for (const [name, target] of Object.entries(manifest.imports)) assert.equal(target, `npm:${name}${/@\d+\.\d+\.\d+$/.exec(target)?.[0] ?? '@?'}`, `${name} is an exact npm: import`);
+  for (const script of SCRIPTS) assert.ok(manifest.tasks[script], script);
+  for (const task of ['start', 'dev']) {
+    const flags = denoFlags(manifest.tasks[task]!);
+    assert.deepEqual([...flags.keys()].sort(), ['--allow-env', '--allow-net'], `${task}: only net and env, nothing more`);
+    const extras = provider === 'anthropic' ? ['ANTHROPIC_CUSTOM_HEADERS'] : [];
+    assert.deepEqual(flags.get('--allow-env')!.filter((name) => !extras.includes(name)).sort(), [...schemaVariables].sort(), `${task}: exactly the schema's variables`);
+    const host = { openai: 'api.openai.com', anthropic: 'api.anthropic.com', 'openai-compatible': '127.0.0.1:11434' }[provider];
+    assert.deepEqual(flags.get('--allow-net'), framework === 'none' ? [host] : [host, '127.0.0.1:3000'], `${task}: the provider and the listen address only`);
+  }
+  for (const nodeOnly of ['package.json', '.npmrc', 'tsconfig.json']) assert.ok(!paths.includes(nodeOnly), `no ${nodeOnly}`);
 }
 
 function assertPythonManifest(pyprojectText: string, paths: readonly string[]) {
