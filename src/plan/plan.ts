@@ -1,5 +1,5 @@
 import type { Options } from '../options/schema.ts';
-import type { Layer } from '../layers/define-layer.ts';
+import type { EnvVariable, Layer } from '../layers/define-layer.ts';
 import { entryOf } from '../layers/select.ts';
 import type { TemplateFile } from '../templates/source.ts';
 import { isTemplate, outputPathOf } from '../templates/output-path.ts';
@@ -17,6 +17,9 @@ import { templateContextFor } from './template-context.ts';
 import { planAddition } from './add/plan-addition.ts';
 import type { FileOp, Plan, PostStep } from './types.ts';
 
+/** The variables that point the app at another host (the provider's base URL). */
+const baseUrlVariables = (variables: readonly EnvVariable[]) => variables.filter((variable) => variable.name.endsWith('_BASE_URL')).map((variable) => variable.name);
+
 export const FIRST_COMMIT_MESSAGE = 'Initial commit from create-secure-ai-app';
 
 /**
@@ -30,10 +33,10 @@ export function plan(options: Options, layers: readonly Layer[], templates: read
   // Python projects have pyproject.toml and no scripts; Deno's scripts are deno.json tasks.
   const { packageManager, runtime } = options;
   const python = runtime === 'python';
-  const scripts = python
-    ? {}
-    : scriptsFor(layers, { run: runPrefix(scriptRunner(packageManager)), entry: entryOf(layers), ...denoPermissionsFor(layers, variables) });
-  const context = templateContextFor(options, variables, Object.keys(scripts));
+  const permissions = denoPermissionsFor(layers, variables);
+  const scripts = python ? {} : scriptsFor(layers, { run: runPrefix(scriptRunner(packageManager)), entry: entryOf(layers), ...permissions });
+  const deno = runtime === 'deno' ? { ...permissions, libraryEnv: layers.flatMap((layer) => layer.libraryEnv ?? []), hostVariables: baseUrlVariables(variables), userEndpoint: options.provider === 'openai-compatible' } : undefined;
+  const context = templateContextFor(options, variables, Object.keys(scripts), deno);
   const manifest: FileOp = python
     ? { type: 'create', path: 'pyproject.toml', content: pyprojectFor(options.name, layers) }
     : runtime === 'deno'

@@ -104,7 +104,7 @@ const JS_RUNTIMES = {
   },
   deno: {
     needs: 'Deno >= 2.5',
-    pinning: 'pinned exactly (`npm:` imports with exact versions in `deno.json`; `deno.lock` records the whole tree)',
+    pinning: 'pinned exactly (`npm:` imports with exact versions in `deno.json`; `deno.lock` records the whole tree; Dependabot cannot read `deno.json`, so `deno outdated` lists updates)',
     serving: (framework: Options['framework']) =>
       framework === 'hono' ? '`src/server.ts` runs the app on `Deno.serve`. In production, put a reverse proxy in front for TLS.' : '',
   },

@@ -11,8 +11,20 @@ const KEYS_URLS: Record<Options['provider'], string> = {
   'openai-compatible': '',
 };
 
+/** What Deno's tasks may touch (deno-permissions.ts), for the README's permissions section. */
+export interface DenoReadmeContext {
+  allowNet: string;
+  allowEnv: string;
+  /** Variables the SDK reads by itself (they are in allowEnv but not in .env.example). */
+  libraryEnv: readonly string[];
+  /** Variables that change which host the app reaches (base URLs). */
+  hostVariables: readonly string[];
+  /** The provider host is only an example (openai-compatible: Ollama's default address). */
+  userEndpoint: boolean;
+}
+
 /** Everything a `.hbs` template may refer to. Strict rendering fails on anything else. */
-export function templateContextFor(options: Options, variables: readonly EnvVariable[], scriptNames: readonly string[]) {
+export function templateContextFor(options: Options, variables: readonly EnvVariable[], scriptNames: readonly string[], deno?: DenoReadmeContext) {
   const commands = projectCommandsFor(options, scriptNames);
   return {
     name: options.name,
@@ -27,5 +39,6 @@ export function templateContextFor(options: Options, variables: readonly EnvVari
     })),
     secrets: variables.filter((variable) => variable.secret).map((variable) => variable.name),
     ci: ciContextFor(options, commands),
+    deno: deno ?? false,
   };
 }

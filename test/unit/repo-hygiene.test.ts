@@ -46,6 +46,25 @@ describe('repository hygiene of every generated project', () => {
     });
   }
 
+  for (const runtime of ['bun', 'deno'] as const) {
+    test(`CI workflow, Dependabot and the pre-commit hook (${runtime} runtime)`, async () => {
+      const file = await filesFor(runtime, runtime);
+      const workflow = parse(file('.github/workflows/ci.yml').content.toString());
+      const steps: { uses?: string; run?: string }[] = workflow.jobs.check.steps;
+      for (const step of steps.filter((candidate) => candidate.uses)) assert.match(step.uses!, /^[\w-]+\/[\w-]+@[0-9a-f]{40}$/, 'actions pinned to a full commit SHA');
+      const runs = steps.map((step) => step.run).filter(Boolean);
+      // The runtime itself comes from the npm registry at an exact version.
+      assert.deepEqual(runs, runtime === 'bun'
+        ? ['npm install --global bun@1.4.5', 'bun install --frozen-lockfile', 'bun run check', 'bun audit --audit-level=high']
+        : ['npm install --global deno@2.9.6', 'deno install --frozen', 'deno task check', 'deno audit --level=high']);
+      const dependabot = parse(file('.github/dependabot.yml').content.toString());
+      // Dependabot has no ecosystem for deno.json; the README says `deno outdated` instead.
+      assert.deepEqual(dependabot.updates.map((update: { 'package-ecosystem': string }) => update['package-ecosystem']), runtime === 'bun' ? ['bun', 'github-actions'] : ['github-actions']);
+      const hook = file('.githooks/pre-commit').content.toString();
+      assert.match(hook, runtime === 'bun' ? /xargs -0 bun run secretlint --secretlintignore \.gitignore; then$/m : /xargs -0 deno run --allow-read --allow-env --allow-sys npm:secretlint --secretlintignore \.gitignore; then$/m);
+    });
+  }
+
   test('CI workflow, Dependabot and the pre-commit hook (Python)', async () => {
     const file = await filesFor('pip', 'python');
     const workflow = parse(file('.github/workflows/ci.yml').content.toString());
