@@ -106,6 +106,8 @@ const JS_RUNTIMES = {
     needs: 'Deno >= 2.5',
     pinning: 'pinned exactly (`npm:` imports with exact versions in `deno.json`; `deno.lock` records the whole tree; Dependabot cannot read `deno.json`, so `deno outdated` lists updates)',
     serving: (framework: Options['framework']) =>
-      framework === 'hono' ? '`src/server.ts` runs the app on `Deno.serve`. In production, put a reverse proxy in front for TLS.' : '',
+      framework === 'hono'
+        ? '`src/server.ts` runs the app on `Deno.serve`, which has no timeouts for slow clients: the app answers 408 to a request body not complete within 30 s, but a slow request head or an idle connection stays open. In production, put a reverse proxy in front that times these out (and for TLS).'
+        : '',
   },
 } as const;

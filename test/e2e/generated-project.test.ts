@@ -4,7 +4,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { GIT_IDENTITY, generateProject, npmIn, withNodeLts } from '../support/generated-project.ts';
-import { assertTestsCatch, fakeOpenAiKey, type Mutation } from '../support/mutations.ts';
+import { assertTestsCatch, fakeOpenAiKey, TYPESCRIPT_AI_MUTATIONS, type Mutation } from '../support/mutations.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /**
@@ -15,21 +15,8 @@ import { tempDir } from '../support/temp-dir.ts';
  */
 
 const MUTATIONS: Mutation[] = [
-  { name: 'the request timeout is removed', file: 'src/ai/sdk-limits.ts', find: '    timeout: config.AI_TIMEOUT_MS,\n', replace: '' },
-  { name: 'retries fall back to the SDK default', file: 'src/ai/sdk-limits.ts', find: '    maxRetries: config.AI_MAX_RETRIES,\n', replace: '' },
+  ...TYPESCRIPT_AI_MUTATIONS,
   { name: 'the output cap is removed', file: 'src/ai/provider.ts', find: '            max_output_tokens: config.AI_MAX_OUTPUT_TOKENS,\n', replace: '' },
-  {
-    name: 'log redaction is turned off',
-    file: 'src/log/redact.ts',
-    find: 'export function redact(value: unknown, seen: WeakSet<object> = new WeakSet(), depth = 0): unknown {\n',
-    replace: 'export function redact(value: unknown, seen: WeakSet<object> = new WeakSet(), depth = 0): unknown {\n  return value;\n',
-  },
-  {
-    name: 'the input check is skipped',
-    file: 'src/ai/input.ts',
-    find: 'export function validateInput(input: unknown, maxChars: number): string {\n',
-    replace: 'export function validateInput(input: unknown, maxChars: number): string {\n  return String(input);\n',
-  },
   { name: 'the rate limit is lifted', file: 'src/app.ts', find: 'limit: config.RATE_LIMIT_PER_MINUTE,', replace: 'limit: 1_000_000,' },
   { name: 'CORS is opened to every origin', file: 'src/app.ts', find: 'origin: [...config.CORS_ORIGINS],', replace: "origin: '*'," },
 ];

@@ -29,6 +29,24 @@ export async function assertTestsCatch(project: string, mutation: Mutation, runT
   }
 }
 
+/** Protections of the shared TypeScript AI module (runtime/typescript), the same on Node, Bun and Deno. */
+export const TYPESCRIPT_AI_MUTATIONS: readonly Mutation[] = [
+  { name: 'the request timeout is removed', file: 'src/ai/sdk-limits.ts', find: '    timeout: config.AI_TIMEOUT_MS,\n', replace: '' },
+  { name: 'retries fall back to the SDK default', file: 'src/ai/sdk-limits.ts', find: '    maxRetries: config.AI_MAX_RETRIES,\n', replace: '' },
+  {
+    name: 'log redaction is turned off',
+    file: 'src/log/redact.ts',
+    find: 'export function redact(value: unknown, seen: WeakSet<object> = new WeakSet(), depth = 0): unknown {\n',
+    replace: 'export function redact(value: unknown, seen: WeakSet<object> = new WeakSet(), depth = 0): unknown {\n  return value;\n',
+  },
+  {
+    name: 'the input check is skipped',
+    file: 'src/ai/input.ts',
+    find: 'export function validateInput(input: unknown, maxChars: number): string {\n',
+    replace: 'export function validateInput(input: unknown, maxChars: number): string {\n  return String(input);\n',
+  },
+];
+
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const alphanumeric = (length: number) => Array.from(randomBytes(length), (byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('');
 

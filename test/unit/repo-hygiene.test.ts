@@ -61,7 +61,7 @@ describe('repository hygiene of every generated project', () => {
       // Dependabot has no ecosystem for deno.json; the README says `deno outdated` instead.
       assert.deepEqual(dependabot.updates.map((update: { 'package-ecosystem': string }) => update['package-ecosystem']), runtime === 'bun' ? ['bun', 'github-actions'] : ['github-actions']);
       const hook = file('.githooks/pre-commit').content.toString();
-      assert.match(hook, runtime === 'bun' ? /xargs -0 bun run secretlint --secretlintignore \.gitignore; then$/m : /xargs -0 deno run --allow-read --allow-env --allow-sys npm:secretlint --secretlintignore \.gitignore; then$/m);
+      assert.match(hook, runtime === 'bun' ? /xargs -0 bun run secretlint --secretlintignore \.gitignore; then$/m : /xargs -0 deno run --allow-read --allow-env --allow-sys npm:secretlint@13\.0\.6 --secretlintignore \.gitignore; then$/m);
     });
   }
 

@@ -19,7 +19,7 @@ function assertClean(stdout: string, stderr: string): void {
   assert.doesNotMatch(stdout + stderr, /\n\s+at .+:\d+:\d+/, 'a stack trace was printed');
 }
 
-describe('npm start (src/main.ts)', () => {
+describe('the script (src/main.ts)', () => {
   test('prints the reply for a prompt given as an argument', async () => {
     fake.reply = 'Paris.';
     const { code, stdout, stderr } = await runMain(['What is the capital', 'of France?'], fakeProviderEnv(fake));

@@ -38,7 +38,9 @@ export async function startServerProcess(vars: Record<string, string | undefined
   const stop = async () => {
     if (child.exitCode !== null) return child.exitCode;
     const exited = once(child, 'exit');
-    child.kill('SIGTERM');
+    // Through process.kill, not child.kill: Deno's child_process reports any child it
+    // signalled itself as killed (code null), even one that then exited 0.
+    process.kill(child.pid!, 'SIGTERM');
     const [code] = (await exited) as [number | null];
     return code;
   };

@@ -16,6 +16,9 @@ export function createProvider(config: Config): Provider {
     baseURL: config.ANTHROPIC_BASE_URL ?? null,
     authToken: null,
     webhookKey: null,
+    // Given, so the SDK reads no ANTHROPIC_OPEN_TELEMETRY* variable (Deno's --allow-env
+    // need not list them) and no variable can put prompts into trace spans.
+    openTelemetry: { traces: { contentMode: 'metadata_only' } },
     ...sdkLimits(config),
   });
 

@@ -17,6 +17,9 @@ export function createProvider(config: Config): Provider {
     // The SDK would otherwise send OPENAI_ORG_ID / OPENAI_PROJECT_ID to a third party.
     organization: null,
     project: null,
+    // Nor hold OPENAI_ADMIN_KEY / OPENAI_WEBHOOK_SECRET as public fields of the client.
+    adminAPIKey: null,
+    webhookSecret: null,
     ...sdkLimits(config),
   });
 

@@ -14,6 +14,12 @@ export function createProvider(config: Config): Provider {
     apiKey: config.OPENAI_API_KEY,
     // null, not undefined: undefined would let the SDK read the variable itself, unvalidated.
     baseURL: config.OPENAI_BASE_URL ?? null,
+    // Nor these, which .env.example does not list: the organization and project headers,
+    // and other keys the client would hold as public fields (Deno could not read them anyway).
+    organization: null,
+    project: null,
+    adminAPIKey: null,
+    webhookSecret: null,
     ...sdkLimits(config),
   });
 

@@ -11,8 +11,11 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
   try {
     return loadConfig(env);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    // Deno, run without the permission to read a variable, throws NotCapable naming it
+    // (never its value): a configuration problem too, so one line and exit 2, no stack.
+    const denied = error instanceof Error && error.name === 'NotCapable';
+    if (!(error instanceof ConfigError) && !denied) throw error;
+    process.stderr.write(denied ? `The environment cannot be read: ${error.message.split('\n')[0]}\n` : `${error.message}\n`);
     process.exit(CONFIG_ERROR_EXIT_CODE);
   }
 }
