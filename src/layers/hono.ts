@@ -21,8 +21,12 @@ export const honoNodeLayer = defineLayer({
   dependencies: pinned('@hono/node-server'),
 });
 
-/** Hono on Bun.serve. */
-export const honoBunLayer = defineLayer({ id: 'hono/bun' });
+/** Hono on Bun.serve, with the slow-client limits Bun has (src/http/serve.ts); src/bun-app.ts wires the app to it. */
+export const honoBunLayer = defineLayer({
+  id: 'hono/bun',
+  // The project has its own server entry; our app is mounted into it instead.
+  projectOnly: ['src/server.ts'],
+});
 
 /** Hono on Deno.serve. */
 export const honoDenoLayer = defineLayer({ id: 'hono/deno' });

@@ -99,7 +99,7 @@ const JS_RUNTIMES = {
     pinning: 'pinned exactly (`bunfig.toml` keeps it that way; `bun.lock` records the whole tree)',
     serving: (framework: Options['framework']) =>
       framework === 'hono'
-        ? '`src/server.ts` runs the app on `Bun.serve` with a body size cap and an idle timeout for slow clients. In production, put a reverse proxy in front for TLS.'
+        ? '`src/server.ts` runs the app on `Bun.serve`: Bun refuses bodies over 64 kB itself, closes a connection whose request head is not complete within about 10 s, one whose body is not in within 30 s, and an idle keep-alive connection after 5 s (each to within the 4 s Bun checks its timers at); a request waiting on the AI is not cut short. In production, put a reverse proxy in front for TLS.'
         : '',
   },
   deno: {
