@@ -47,11 +47,14 @@ function explainParseError(error: unknown): never {
 /**
  * Parses argv strictly: unknown flags, missing values, a flag given twice (including
  * `--install --no-install`) and extra positionals are usage errors, never guesses.
+ * A lone `--` is dropped: `bun create` and `pnpm create` pass on the one people type
+ * for `npm create` (`npm create secure-ai-app my-app -- --yes`), and what follows it
+ * is still meant as options. (A directory starting with `-` can be given as `./-x`.)
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options: parserOptions(), allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({ args: argv.filter((arg) => arg !== '--'), options: parserOptions(), allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     explainParseError(error);
   }

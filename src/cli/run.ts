@@ -15,6 +15,7 @@ import { nextStepsFor } from '../plan/next-steps.ts';
 import { moduleRootOf } from '../plan/add/plan-addition.ts';
 import { defaultTemplatesRoot, loadTemplates } from '../templates/source.ts';
 import { installCommand, scriptRunner } from '../util/package-manager.ts';
+import { PACKAGE_MANAGERS_BY_RUNTIME } from '../options/catalog.ts';
 import { pythonSetupLine, VENV_DIR } from '../util/python-commands.ts';
 import { createPythonEnvironment } from '../steps/python-env.ts';
 import { shellQuote } from '../util/shell-quote.ts';
@@ -127,7 +128,7 @@ async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, a
       }
       await applied.guard(INSTALL_OUTPUTS);
       await reporter.task(`Installing dependencies with ${step.packageManager}`, 'Dependencies installed', () =>
-        installDependencies(workspace.targetDir, step.packageManager, step.args, retryHint, signal),
+        installDependencies(workspace.targetDir, step.packageManager, step.args, retryHint, signal, PACKAGE_MANAGERS_BY_RUNTIME[options.runtime].length > 1),
       );
     } else {
       const outcome = await reporter.task('Initializing git', 'Git repository initialized', () => initGitRepository(workspace.targetDir, step.message));

@@ -22,11 +22,7 @@ export const honoNodeLayer = defineLayer({
 });
 
 /** Hono on Bun.serve, with the slow-client limits Bun has (src/http/serve.ts); src/bun-app.ts wires the app to it. */
-export const honoBunLayer = defineLayer({
-  id: 'hono/bun',
-  // The project has its own server entry; our app is mounted into it instead.
-  projectOnly: ['src/server.ts'],
-});
+export const honoBunLayer = defineLayer({ id: 'hono/bun' });
 
 /** Hono on Deno.serve. */
 export const honoDenoLayer = defineLayer({ id: 'hono/deno' });

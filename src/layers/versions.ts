@@ -1,3 +1,6 @@
+/** `>=1.3.3` -> `>= 1.3.3`, as the README and the prompts say it. */
+export const atLeast = (range: string): string => range.replace(/^>=/, '>= ');
+
 /**
  * Exact versions every generated project pins (no ^ or ~): one place to bump them,
  * and the matrix tests install every combination with exactly these.
@@ -5,8 +8,10 @@
 export const VERSIONS = {
   node: '>=22.18',
   // Bun and Deno are not npm dependencies: these are the runtimes' own minimums.
-  bun: '>=1.3',
-  deno: '>=2.5',
+  // 1.3.3: the first Bun whose bunfig `env = false` and --no-env-file keep .env files out.
+  bun: '>=1.3.3',
+  // 2.9: the first Deno whose node:test runs the suites (on 2.8, 9 of the Hono project's tests fail).
+  deno: '>=2.9',
   zod: '4.6.7',
   openai: '7.59.0',
   '@anthropic-ai/sdk': '1.14.0',

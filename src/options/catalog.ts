@@ -3,6 +3,8 @@
  * flags, prompts, --help and validation messages are all derived from these lists.
  * Only combinations that are fully built and tested are listed ("show only what works").
  */
+import { atLeast, VERSIONS } from '../layers/versions.ts';
+
 export const RUNTIMES = ['node', 'bun', 'deno', 'python'] as const;
 export const FRAMEWORKS = ['none', 'express', 'fastify', 'hono', 'nextjs', 'fastapi', 'flask'] as const;
 export const PROVIDERS = ['openai', 'anthropic', 'openai-compatible'] as const;
@@ -24,9 +26,9 @@ export interface Choice<T extends string> {
 }
 
 export const RUNTIME_CHOICES: readonly Choice<Runtime>[] = [
-  { value: 'node', label: 'Node.js', hint: 'TypeScript run directly by Node >= 22.18' },
-  { value: 'bun', label: 'Bun', hint: 'TypeScript on Bun >= 1.3, bun test, Bun.serve' },
-  { value: 'deno', label: 'Deno', hint: 'TypeScript on Deno >= 2.5, tasks with least-privilege permissions' },
+  { value: 'node', label: 'Node.js', hint: `TypeScript run directly by Node ${atLeast(VERSIONS.node)}` },
+  { value: 'bun', label: 'Bun', hint: `TypeScript on Bun ${atLeast(VERSIONS.bun)}, bun test, Bun.serve` },
+  { value: 'deno', label: 'Deno', hint: `TypeScript on Deno ${atLeast(VERSIONS.deno)}, tasks with least-privilege permissions` },
   { value: 'python', label: 'Python', hint: 'Python >= 3.10 in a .venv, pydantic-settings, pytest' },
 ];
 

@@ -1,6 +1,7 @@
 import type { Options } from '../options/schema.ts';
 import { installCommand, runScript, runScriptWithArgs, scriptRunner } from '../util/package-manager.ts';
 import { PYTHON_COMMANDS } from '../util/python-commands.ts';
+import { atLeast, VERSIONS } from '../layers/versions.ts';
 
 /**
  * The commands a person types in a generated project, per runtime. The README, SECURITY.md
@@ -93,9 +94,9 @@ export function projectCommandsFor(options: Options, scriptNames: readonly strin
 
 /** What differs between the TypeScript runtimes in the README's words. */
 const JS_RUNTIMES = {
-  node: { needs: 'Node.js >= 22.18', pinning: 'pinned exactly (`.npmrc` keeps it that way), engines enforced', serving: () => '' },
+  node: { needs: `Node.js ${atLeast(VERSIONS.node)}`, pinning: 'pinned exactly (`.npmrc` keeps it that way), engines enforced', serving: () => '' },
   bun: {
-    needs: 'Bun >= 1.3',
+    needs: `Bun ${atLeast(VERSIONS.bun)}`,
     pinning: 'pinned exactly (`bunfig.toml` keeps it that way; `bun.lock` records the whole tree)',
     serving: (framework: Options['framework']) =>
       framework === 'hono'
@@ -103,7 +104,7 @@ const JS_RUNTIMES = {
         : '',
   },
   deno: {
-    needs: 'Deno >= 2.5',
+    needs: `Deno ${atLeast(VERSIONS.deno)}`,
     pinning: 'pinned exactly (`npm:` imports with exact versions in `deno.json`; `deno.lock` records the whole tree; Dependabot cannot read `deno.json`, so `deno outdated` lists updates)',
     serving: (framework: Options['framework']) =>
       framework === 'hono'

@@ -8,6 +8,8 @@ export async function installDependencies(
   args: readonly string[],
   retryHint: string,
   signal: AbortSignal,
+  /** Whether --package-manager could name another one (not for Bun, Deno: they install themselves). */
+  canChooseAnother = true,
 ): Promise<void> {
   const result = await runCommand(packageManager, args, { cwd: targetDir, signal });
   if (result.cancelled || signal.aborted) throw cancelled();
@@ -15,7 +17,7 @@ export async function installDependencies(
   const command = [packageManager, ...args].join(' ');
   if (result.missing) {
     throw new CliError('install_failed', `${packageManager} was not found on PATH, so dependencies were not installed; your files are kept`, [
-      `Install ${packageManager} or choose another with --package-manager, then run: ${retryHint}`,
+      `Install ${packageManager}${canChooseAnother ? ' or choose another with --package-manager' : ''}, then run: ${retryHint}`,
     ]);
   }
   throw new CliError('install_failed', `${command} failed (exit code ${result.exitCode ?? 'unknown'}); your files are kept`, [

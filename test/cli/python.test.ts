@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { execa } from 'execa';
 import { runCli } from '../support/run-cli.ts';
 import { snapshotTree } from '../support/snapshot-tree.ts';
+import { pathWith } from '../support/path-with.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { pipIndexEnv } from '../support/python.ts';
 
 const SETUP_LINE = 'python3 -m venv .venv && .venv/bin/python -m pip install --editable ".[dev]"';
-
-/** A PATH holding only node (and, when given, more programs by name): what is missing is missing. */
-async function pathWith(programs: Record<string, string> = {}): Promise<string> {
-  const bin = await tempDir('csaa-bin-');
-  await symlink(process.execPath, path.join(bin, 'node'));
-  for (const [name, target] of Object.entries(programs)) await symlink(target, path.join(bin, name));
-  return bin;
-}
 
 describe('Python projects from the CLI', () => {
   test('--runtime python writes a pyproject project, no Node files, and says how to set up .venv', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { VERSIONS } from '../../src/layers/versions.ts';
 import { after, describe, test } from 'node:test';
 import { CLI } from '../support/paths.ts';
 import { snapshotTree } from '../support/snapshot-tree.ts';
@@ -122,7 +123,7 @@ describe('interactive prompts in a real terminal', () => {
     assert.doesNotMatch(screen, /Which package manager/);
     assert.match(screen, /bun install/);
     const manifest = JSON.parse(await readFile(path.join(cwd, 'bun-app', 'package.json'), 'utf8'));
-    assert.deepEqual(manifest.engines, { bun: '>=1.3' });
+    assert.deepEqual(manifest.engines, { bun: VERSIONS.bun });
     assert.ok(manifest.dependencies.hono);
   });
 

@@ -29,6 +29,8 @@ interface RuntimeCase {
   /** Installs exactly what the lockfile says, failing if it would change. */
   frozenInstall: string[];
   test: string[];
+  /** Every check of the project (what its CI runs). */
+  check: string[];
   scan: string[];
   mutations: Mutation[];
 }
@@ -39,6 +41,7 @@ const CASES: RuntimeCase[] = [
     lockfile: 'bun.lock',
     frozenInstall: ['install', '--frozen-lockfile'],
     test: ['run', 'test'],
+    check: ['run', 'check'],
     scan: ['run', 'scan:secrets'],
     mutations: [
       ...TYPESCRIPT_AI_MUTATIONS,
@@ -46,6 +49,7 @@ const CASES: RuntimeCase[] = [
       // Bun reads .env, .env.local and .env.<NODE_ENV> by itself unless told not to.
       { name: 'Bun loads .env files on its own again', file: 'bunfig.toml', find: '\nenv = false\n', replace: '\n' },
       { name: "Bun's development error page is back", file: 'src/http/serve.ts', find: '    development: false,\n', replace: '' },
+      { name: 'the client address is lost (one rate-limit window for everyone)', file: 'src/http/client-address.ts', find: '?.requestIP(c.req.raw)?.address;', replace: '?.requestIP(c.req.raw) && undefined;' },
       { name: "Bun's body size cap is lifted", file: 'src/http/serve.ts', find: '    maxRequestBodySize: BUN_BODY_LIMIT_BYTES,\n', replace: '' },
       { name: 'Bun may share the port with another process', file: 'src/http/serve.ts', find: '    reusePort: false,\n', replace: '' },
     ],
@@ -55,6 +59,7 @@ const CASES: RuntimeCase[] = [
     lockfile: 'deno.lock',
     frozenInstall: ['install', '--frozen'],
     test: ['task', 'test'],
+    check: ['task', 'check'],
     scan: ['task', 'scan:secrets'],
     mutations: [
       ...TYPESCRIPT_AI_MUTATIONS,
@@ -63,6 +68,7 @@ const CASES: RuntimeCase[] = [
       { name: 'the start task may reach every host', file: 'deno.json', find: '--allow-net=api.anthropic.com,127.0.0.1:3000 ', replace: '--allow-net ' },
       { name: 'the start task may read an unlisted variable', file: 'deno.json', find: '--allow-env=ANTHROPIC_API_KEY,', replace: '--allow-env=HOME,ANTHROPIC_API_KEY,' },
       { name: 'the start task may read files', file: 'deno.json', find: 'deno run --no-prompt --allow-net', replace: 'deno run --no-prompt --allow-read --allow-net' },
+      { name: 'the client address is lost (one rate-limit window for everyone)', file: 'src/http/client-address.ts', find: 'return info?.remoteAddr.hostname;', replace: 'return info && undefined;' },
       { name: 'the request body deadline is removed', file: 'src/http/serve.ts', find: 'return Deno.serve(options, withBodyDeadline(handler, requestTimeoutMs, logger));', replace: 'return Deno.serve(options, handler);' },
     ],
   },
@@ -86,6 +92,8 @@ for (const runtimeCase of CASES) {
       assert.ok((await git(['ls-files'])).stdout.split('\n').includes(runtimeCase.lockfile));
       const install = await runIn(project, runtime, runtimeCase.frozenInstall);
       assert.equal(install.exitCode, 0, install.output);
+      const check = await runIn(project, runtime, runtimeCase.check);
+      assert.equal(check.exitCode, 0, check.output.slice(-4000));
       assert.equal((await git(['status', '--porcelain'])).stdout, '', 'installing and checking leave nothing to commit');
     });
 

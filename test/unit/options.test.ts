@@ -92,6 +92,13 @@ describe('resolving options', () => {
   });
 });
 
+describe('command line', () => {
+  test('a lone -- (passed on by bun create and pnpm create) is dropped: options after it are options', () => {
+    assert.deepEqual(parseCommandLine(['my-app', '--', '--runtime', 'bun', '--yes']), { directory: 'my-app', flags: { runtime: 'bun', yes: true } });
+    assert.deepEqual(parseCommandLine(['--', 'my-app']), { directory: 'my-app', flags: {} });
+  });
+});
+
 describe('package manager detection', () => {
   test('from the user agent of the package manager that runs us', () => {
     assert.equal(detectPackageManager({ npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v22.18.0 linux x64' }, {} as NodeJS.ProcessVersions), 'pnpm');

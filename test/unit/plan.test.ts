@@ -7,6 +7,8 @@ import { parse as parseToml } from 'smol-toml';
 import { FRAMEWORKS_BY_RUNTIME, PACKAGE_MANAGERS_BY_RUNTIME, PROVIDERS, type Runtime } from '../../src/options/catalog.ts';
 import { parseOptions, type Options } from '../../src/options/schema.ts';
 import { layersFor } from '../../src/layers/select.ts';
+import { VERSIONS } from '../../src/layers/versions.ts';
+import { anthropicLayer } from '../../src/layers/providers.ts';
 import { plan } from '../../src/plan/plan.ts';
 import { assertSafeRelativePath } from '../../src/plan/safe-path.ts';
 import { loadTemplates } from '../../src/templates/source.ts';
@@ -70,7 +72,7 @@ const SCRIPTS = ['start', 'dev', 'test', 'typecheck', 'scan:secrets', 'check'];
 function assertPackageJson(packageJson: string, runtime: string) {
   const manifest = JSON.parse(packageJson);
   // Each runtime states only its own engine: a Bun project does not need Node.
-  assert.deepEqual(manifest.engines, runtime === 'bun' ? { bun: '>=1.3' } : { node: '>=22.18' });
+  assert.deepEqual(manifest.engines, runtime === 'bun' ? { bun: VERSIONS.bun } : { node: VERSIONS.node });
   for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
     assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name} is pinned exactly`);
   }
@@ -91,7 +93,7 @@ function assertDenoManifest(denoJson: string, paths: readonly string[], schemaVa
   for (const task of ['start', 'dev']) {
     const flags = denoFlags(manifest.tasks[task]!);
     assert.deepEqual([...flags.keys()].sort(), ['--allow-env', '--allow-net'], `${task}: only net and env, nothing more`);
-    const extras = provider === 'anthropic' ? ['ANTHROPIC_CUSTOM_HEADERS'] : [];
+    const extras: readonly string[] = provider === 'anthropic' ? anthropicLayer.libraryEnv : [];
     assert.deepEqual(flags.get('--allow-env')!.filter((name) => !extras.includes(name)).sort(), [...schemaVariables].sort(), `${task}: exactly the schema's variables`);
     const host = { openai: 'api.openai.com', anthropic: 'api.anthropic.com', 'openai-compatible': '127.0.0.1:11434' }[provider];
     assert.deepEqual(flags.get('--allow-net'), framework === 'none' ? [host] : [host, '127.0.0.1:3000'], `${task}: the provider and the listen address only`);

@@ -64,6 +64,9 @@ const BODY = JSON.stringify({ message: 'hi' });
 test('a body still incomplete at the deadline gets a 408; the rest never reaches the app', async () => {
   const { response, afterMs } = await slowBody(headOf(`Content-Length: ${BODY.length}`), BODY.slice(0, -1), BODY.slice(-1));
   assert.match(response, /^HTTP\/1\.1 408 /);
+  // The contract's error body and a request id, like every other error.
+  assert.match(response, /\r\nx-request-id: [0-9a-f-]{36}\r\n/i);
+  assert.match(response, /\{"error":\{"code":"request_timeout","message":"The request took too long to arrive\."\},"requestId":"[0-9a-f-]{36}"\}/);
   assert.ok(afterMs >= DEADLINE_MS && afterMs < DEADLINE_MS + 2_000, `answered after ${afterMs} ms`);
   assert.equal(fake.requests.length, 0);
 });

@@ -1,5 +1,6 @@
 import { AiError } from '../ai/errors.ts';
 import { DEFAULT_RETRY_AFTER_SECONDS } from './policy.ts';
+import { newRequestId, REQUEST_ID_HEADER } from './request-id.ts';
 
 // What a client may learn. Auth problems are ours to fix, not the caller's, so
 // they look like any other upstream failure; no upstream text is ever copied.
@@ -11,6 +12,7 @@ const PUBLIC_ERRORS = {
   unsupported_media_type: { status: 415, message: 'The request body must be JSON (Content-Type: application/json).' },
   bad_request: { status: 400, message: 'The request could not be read.' },
   not_found: { status: 404, message: 'Not found.' },
+  request_timeout: { status: 408, message: 'The request took too long to arrive.' },
   rate_limited: { status: 429, message: 'Too many requests. Try again later.' },
   ai_timeout: { status: 504, message: 'The AI service did not answer in time.' },
   ai_unavailable: { status: 503, message: 'The AI service is unavailable right now.' },
@@ -36,6 +38,16 @@ export function errorResponse(code: ErrorCode, requestId: string, retryAfterSeco
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (code === 'rate_limited') headers['Retry-After'] = String(retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
   return { status, headers, body: { error: { code, message }, requestId } };
+}
+
+/**
+ * A whole fetch Response, for what a runtime's server answers before or around the app
+ * (Bun's and Deno's error handlers, Deno's body deadline): the same body and request id.
+ */
+export function standaloneErrorResponse(code: ErrorCode, extraHeaders: Record<string, string> = {}): Response {
+  const requestId = newRequestId();
+  const { status, headers, body } = errorResponse(code, requestId);
+  return Response.json(body, { status, headers: { ...headers, [REQUEST_ID_HEADER]: requestId, ...extraHeaders } });
 }
 
 const CODE_FOR_KIND = {

@@ -2,9 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Server } from 'bun';
 import type { Ai } from '../ai/types.ts';
 import type { Logger } from '../log/logger.ts';
-import { errorResponse } from './error-response.ts';
+import { standaloneErrorResponse } from './error-response.ts';
 import { JSON_BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SHUTDOWN_GRACE_MS } from './policy.ts';
-import { newRequestId, REQUEST_ID_HEADER } from './request-id.ts';
 
 /** What Bun.serve runs: Hono's app.fetch is one (the server is its second argument). */
 export type FetchHandler = (request: Request, server: Server<undefined>) => Response | Promise<Response>;
@@ -90,9 +89,7 @@ export function listen(handler: FetchHandler, options: ServeOptions): Server<und
     // Only for what the app did not catch: our error body, the details in the (redacted) log.
     error(error) {
       logger.error('server.error', { error });
-      const requestId = newRequestId();
-      const { status, headers, body } = errorResponse('internal_error', requestId);
-      return Response.json(body, { status, headers: { ...headers, [REQUEST_ID_HEADER]: requestId } });
+      return standaloneErrorResponse('internal_error');
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/logger.ts';
+import { standaloneErrorResponse } from './error-response.ts';
 import { REQUEST_TIMEOUT_MS, SHUTDOWN_GRACE_MS } from './policy.ts';
 
 /** What Deno.serve calls: the request and its connection info (the peer's address). */
@@ -33,7 +34,7 @@ export function withBodyDeadline(handler: Handler, ms: number, logger: Logger): 
       expired = true;
       source.cancel().catch(() => undefined);
       logger.warn('server.request_timeout', { method: request.method, path: new URL(request.url).pathname });
-      deadline.resolve(new Response(null, { status: 408, headers: { connection: 'close' } }));
+      deadline.resolve(standaloneErrorResponse('request_timeout', { connection: 'close' }));
     }, ms);
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -68,7 +69,7 @@ export function listen(handler: Handler, { host, port, logger, requestTimeoutMs 
     onListen: () => undefined,
     onError: (error: unknown) => {
       logger.error('server.error', { error });
-      return new Response(null, { status: 500 });
+      return standaloneErrorResponse('internal_error');
     },
   };
   return Deno.serve(options, withBodyDeadline(handler, requestTimeoutMs, logger));
