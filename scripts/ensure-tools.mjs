@@ -1,7 +1,8 @@
 // The runtimes generated projects run on, kept in .tools/ (from the npm registry, like
 // any other package), so the machine's own Node stays what users have:
 // - a current LTS Node: generated Node projects need Node >= 22.18, this tool runs on >= 20.12;
-// - Bun and Deno, at the versions the generated projects' CI installs (CI_RUNTIME_PACKAGES).
+// - Bun and Deno, at the versions the generated projects' CI installs (CI_RUNTIME_PACKAGES in
+//   src/plan/ci-context.ts; test/unit/repo-hygiene.test.ts keeps the two the same).
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { PACKAGE_MANAGERS_BY_RUNTIME, type NodePackageManager } from '../../src/options/catalog.ts';
@@ -6,7 +8,8 @@ import { parseOptions } from '../../src/options/schema.ts';
 import { layersFor } from '../../src/layers/select.ts';
 import { plan } from '../../src/plan/plan.ts';
 import { loadTemplates } from '../../src/templates/source.ts';
-import { TEMPLATES } from '../support/paths.ts';
+import { REPO_ROOT, TEMPLATES } from '../support/paths.ts';
+import { CI_RUNTIME_PACKAGES } from '../../src/plan/ci-context.ts';
 
 async function filesFor(packageManager: string, runtime = 'node') {
   const options = parseOptions({ directory: 'app', name: 'app', runtime, framework: 'none', provider: 'openai', packageManager, install: true, git: true, conflict: 'abort' });
@@ -54,9 +57,12 @@ describe('repository hygiene of every generated project', () => {
       for (const step of steps.filter((candidate) => candidate.uses)) assert.match(step.uses!, /^[\w-]+\/[\w-]+@[0-9a-f]{40}$/, 'actions pinned to a full commit SHA');
       const runs = steps.map((step) => step.run).filter(Boolean);
       // The runtime itself comes from the npm registry at an exact version.
+      assert.match(CI_RUNTIME_PACKAGES[runtime], new RegExp(`^${runtime}@\\d+\\.\\d+\\.\\d+$`), 'an exact version');
       assert.deepEqual(runs, runtime === 'bun'
-        ? ['npm install --global bun@1.4.5', 'bun install --frozen-lockfile', 'bun run check', 'bun audit --audit-level=high']
-        : ['npm install --global deno@2.9.6', 'deno install --frozen', 'deno task check', 'deno audit --level=high']);
+        ? [`npm install --global ${CI_RUNTIME_PACKAGES.bun}`, 'bun install --frozen-lockfile', 'bun run check', 'bun audit --audit-level=high']
+        : [`npm install --global ${CI_RUNTIME_PACKAGES.deno}`, 'deno install --frozen', 'deno task check', 'deno audit --level=high']);
+      // The generator's own tests run generated projects on the same versions (scripts/ensure-tools.mjs).
+      assert.ok((await readFile(path.join(REPO_ROOT, 'scripts', 'ensure-tools.mjs'), 'utf8')).includes(`spec: '${CI_RUNTIME_PACKAGES[runtime]}'`));
       const dependabot = parse(file('.github/dependabot.yml').content.toString());
       // Dependabot has no ecosystem for deno.json; the README says `deno outdated` instead.
       assert.deepEqual(dependabot.updates.map((update: { 'package-ecosystem': string }) => update['package-ecosystem']), runtime === 'bun' ? ['bun', 'github-actions'] : ['github-actions']);
