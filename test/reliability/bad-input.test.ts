@@ -81,11 +81,11 @@ describe('bad input: a clear one-line error, exit 2, nothing written', () => {
     const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
     const probe = await execa(asNobody[0] ?? 'true', asNobody.slice(1).concat(asNobody.length ? ['true'] : []), { reject: false });
     if (probe.exitCode !== 0) return t.skip('cannot drop privileges here (setpriv missing)');
-    // The CLI as it ships (one bundle beside templates/), where that user can read it:
-    // the checkout itself may sit in a folder only its owner can enter.
+    // The CLI as it ships (dist/, the entry and its chunks, beside templates/), where that
+    // user can read it: the checkout itself may sit in a folder only its owner can enter.
     const kit = await tempDir('csaa-kit-');
     await chmod(kit, 0o755);
-    await cp(CLI, path.join(kit, 'dist', 'index.mjs'));
+    await cp(path.dirname(CLI), path.join(kit, 'dist'), { recursive: true });
     await cp(TEMPLATES, path.join(kit, 'templates'), { recursive: true });
     const [file, ...args] = [...asNobody, process.execPath, path.join(kit, 'dist', 'index.mjs'), 'locked/app', '--yes', '--no-install', '--no-git'];
     const result = await execa(file!, args, { cwd, reject: false, env: { HOME: cwd, CI: undefined } });
