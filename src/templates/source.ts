@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadPrecompiledTemplates } from './render.ts';
 
 /** One file of one layer, as stored under templates/<layer>/. */
 export interface TemplateFile {
@@ -34,24 +34,23 @@ const CACHE_SEGMENT = /(^|\/)(__pycache__|\.pytest_cache|\.ruff_cache|\.mypy_cac
 
 /** Reads every file of the given layers; nothing else under templates/ is touched. */
 export async function loadTemplates(root: string, layerIds: readonly string[]): Promise<TemplateFile[]> {
-  const files = await Promise.all(
-    layerIds.map(async (layer) => {
-      const layerRoot = path.join(root, ...layer.split('/'));
-      if (!existsSync(layerRoot)) return [];
-      const entries = await readdir(layerRoot, { recursive: true, withFileTypes: true });
-      const paths = entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(layerRoot, path.join(entry.parentPath ?? entry.path, entry.name)))
-        .filter((relative) => !CACHE_SEGMENT.test(relative.split(path.sep).join('/')))
-        .sort();
-      return Promise.all(
-        paths.map(async (relative) => ({
-          layer,
-          path: relative.split(path.sep).join('/'),
-          content: await readFile(path.join(layerRoot, relative)),
-        })),
-      );
-    }),
-  );
-  return files.flat();
+  const [files] = await Promise.all([readLayers(root, layerIds), loadPrecompiledTemplates()]);
+  return files;
+}
+
+/**
+ * Synchronous on purpose: a few dozen small files are read faster in one go than
+ * through the thread pool a promise at a time, and nothing else runs meanwhile.
+ */
+async function readLayers(root: string, layerIds: readonly string[]): Promise<TemplateFile[]> {
+  return layerIds.flatMap((layer) => {
+    const layerRoot = path.join(root, ...layer.split('/'));
+    if (!existsSync(layerRoot)) return [];
+    return readdirSync(layerRoot, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(layerRoot, path.join(entry.parentPath ?? entry.path, entry.name)))
+      .filter((relative) => !CACHE_SEGMENT.test(relative.split(path.sep).join('/')))
+      .sort()
+      .map((relative) => ({ layer, path: relative.split(path.sep).join('/'), content: readFileSync(path.join(layerRoot, relative)) }));
+  });
 }
