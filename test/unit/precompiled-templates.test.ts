@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import { sourceHash, type PrecompiledTemplates } from '../../src/templates/render.ts';
+import { CLI, TEMPLATES } from '../support/paths.ts';
+
+// The build compiles every .hbs template (scripts/build.mjs); a run uses a compiled one
+// only when its source hash matches, but a package must not ship stale ones.
+test('the build compiled every .hbs template, from its current source', async () => {
+  const built = (await import(pathToFileURL(path.join(path.dirname(CLI), 'precompiled-templates.mjs')).href)) as { default: PrecompiledTemplates };
+  const sources = (await readdir(TEMPLATES, { recursive: true })).filter((file) => file.endsWith('.hbs')).map((file) => file.split(path.sep).join('/'));
+  assert.ok(sources.length > 0);
+  assert.deepEqual(Object.keys(built.default).sort(), sources.sort());
+  for (const name of sources) {
+    assert.equal(built.default[name]!.sha1, sourceHash(await readFile(path.join(TEMPLATES, name), 'utf8')), `${name} is compiled from its current source`);
+  }
+});
