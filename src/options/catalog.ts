@@ -1,10 +1,10 @@
+import { atLeast, VERSIONS } from '../layers/versions.ts';
+
 /**
  * What the generator can build. Adding a runtime, framework or provider starts here:
  * flags, prompts, --help and validation messages are all derived from these lists.
  * Only combinations that are fully built and tested are listed ("show only what works").
  */
-import { atLeast, VERSIONS } from '../layers/versions.ts';
-
 export const RUNTIMES = ['node', 'bun', 'deno', 'python'] as const;
 export const FRAMEWORKS = ['none', 'express', 'fastify', 'hono', 'nextjs', 'fastapi', 'flask'] as const;
 export const PROVIDERS = ['openai', 'anthropic', 'openai-compatible'] as const;

@@ -1,5 +1,5 @@
 import type { Options } from '../options/schema.ts';
-import type { EnvVariable, Layer } from '../layers/define-layer.ts';
+import type { Layer } from '../layers/define-layer.ts';
 import { entryOf } from '../layers/select.ts';
 import type { TemplateFile } from '../templates/source.ts';
 import { isTemplate, outputPathOf } from '../templates/output-path.ts';
@@ -9,16 +9,13 @@ import { installArgs, runPrefix, scriptRunner } from '../util/package-manager.ts
 import { envExampleFor, envVariablesOf } from './env-example.ts';
 import { gitignoreFor } from './gitignore.ts';
 import { denoJsonFor } from './deno-json.ts';
-import { denoPermissionsFor } from './deno-permissions.ts';
+import { denoPermissionsFor, denoReadmeContextFor } from './deno-permissions.ts';
 import { packageJsonFor, scriptsFor } from './package-json.ts';
 import { pyprojectFor } from './pyproject.ts';
 import { assertPlanPaths } from './safe-path.ts';
 import { templateContextFor } from './template-context.ts';
 import { planAddition } from './add/plan-addition.ts';
 import type { FileOp, Plan, PostStep } from './types.ts';
-
-/** The variables that point the app at another host (the provider's base URL). */
-const baseUrlVariables = (variables: readonly EnvVariable[]) => variables.filter((variable) => variable.name.endsWith('_BASE_URL')).map((variable) => variable.name);
 
 export const FIRST_COMMIT_MESSAGE = 'Initial commit from create-secure-ai-app';
 
@@ -33,9 +30,8 @@ export function plan(options: Options, layers: readonly Layer[], templates: read
   // Python projects have pyproject.toml and no scripts; Deno's scripts are deno.json tasks.
   const { packageManager, runtime } = options;
   const python = runtime === 'python';
-  const permissions = denoPermissionsFor(layers, variables);
-  const scripts = python ? {} : scriptsFor(layers, { run: runPrefix(scriptRunner(packageManager)), entry: entryOf(layers), ...permissions });
-  const deno = runtime === 'deno' ? { ...permissions, libraryEnv: layers.flatMap((layer) => layer.libraryEnv ?? []), hostVariables: baseUrlVariables(variables), userEndpoint: options.provider === 'openai-compatible' } : undefined;
+  const scripts = python ? {} : scriptsFor(layers, { run: runPrefix(scriptRunner(packageManager)), entry: entryOf(layers), ...denoPermissionsFor(layers, variables) });
+  const deno = runtime === 'deno' ? denoReadmeContextFor(options, layers, variables) : undefined;
   const context = templateContextFor(options, variables, Object.keys(scripts), deno);
   const manifest: FileOp = python
     ? { type: 'create', path: 'pyproject.toml', content: pyprojectFor(options.name, layers) }

@@ -34,7 +34,8 @@ const CACHE_SEGMENT = /(^|\/)(__pycache__|\.pytest_cache|\.ruff_cache|\.mypy_cac
 
 /** Reads every file of the given layers; nothing else under templates/ is touched. */
 export async function loadTemplates(root: string, layerIds: readonly string[]): Promise<TemplateFile[]> {
-  const [files] = await Promise.all([readLayers(root, layerIds), loadPrecompiledTemplates()]);
+  const files = readLayers(root, layerIds);
+  await loadPrecompiledTemplates();
   return files;
 }
 
@@ -42,7 +43,7 @@ export async function loadTemplates(root: string, layerIds: readonly string[]): 
  * Synchronous on purpose: a few dozen small files are read faster in one go than
  * through the thread pool a promise at a time, and nothing else runs meanwhile.
  */
-async function readLayers(root: string, layerIds: readonly string[]): Promise<TemplateFile[]> {
+function readLayers(root: string, layerIds: readonly string[]): TemplateFile[] {
   return layerIds.flatMap((layer) => {
     const layerRoot = path.join(root, ...layer.split('/'));
     if (!existsSync(layerRoot)) return [];
