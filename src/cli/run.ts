@@ -142,6 +142,9 @@ async function runSteps(thePlan: Plan, options: Options, workspace: Workspace, a
 
 /** The whole CLI: argv in, exit code out. Every failure path ends in one reporter call. */
 export async function run(environment: RunEnvironment): Promise<number> {
+  // `doctor` is a command, not a project name (a project called doctor is `./doctor`).
+  const command = environment.argv.find((arg) => arg !== '--');
+  if (command === 'doctor') return (await import('../doctor/cli/run-doctor.ts')).runDoctor(environment.argv.slice(environment.argv.indexOf('doctor') + 1), environment);
   let reporter: Reporter | undefined;
   const interrupt = onInterrupt();
   let applied: Applied | undefined;

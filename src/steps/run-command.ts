@@ -4,7 +4,10 @@ export interface CommandResult {
   /** Set when the program itself could not be started (e.g. not installed). */
   missing: boolean;
   exitCode?: number;
+  /** stdout and stderr interleaved, as a person would have seen them. */
   output: string;
+  /** stdout alone: for output that is data (file lists), which a warning must not corrupt. */
+  stdout: string;
   cancelled: boolean;
 }
 
@@ -34,6 +37,7 @@ export async function runCommand(
     missing,
     ...(typeof result.exitCode === 'number' ? { exitCode: result.exitCode } : {}),
     output: typeof result.all === 'string' ? result.all : '',
+    stdout: typeof result.stdout === 'string' ? result.stdout : '',
     cancelled: result.isCanceled === true,
   };
 }

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { linesOf } from '../../util/text-format.ts';
+
+/**
+ * `.gitignore` rules for a folder outside git, where `git check-ignore` cannot answer.
+ * Covers what real files use: comments, `!` negation, a leading or inner `/` anchoring
+ * the pattern to its file's folder, a trailing `/` for folders, `*`, `?`, `[...]` and
+ * `**`. The last matching rule wins, and nothing inside an ignored folder comes back.
+ */
+interface IgnoreRule {
+  negated: boolean;
+  folderOnly: boolean;
+  /** Tested against the path relative to the `.gitignore`'s folder. */
+  pattern: RegExp;
+}
+
+function globToRegExp(glob: string, anchored: boolean): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i += 1) {
+    const char = glob[i]!;
+    if (char === '*' && glob[i + 1] === '*') {
+      const slashAfter = glob[i + 2] === '/';
+      source += slashAfter ? '(?:.*/)?' : '.*';
+      i += slashAfter ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '[') {
+      const end = glob.indexOf(']', i + 2);
+      if (end === -1) source += '\\[';
+      else {
+        source += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else if (char === '\\' && i + 1 < glob.length) source += `\\${glob[++i]}`;
+    else source += /[.+^${}()|\\]/.test(char) ? `\\${char}` : char;
+  }
+  return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${source}$`);
+}
+
+export function parseGitignore(text: string): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  for (const raw of linesOf(text)) {
+    let line = raw.replace(/(?<!\\)\s+$/, '');
+    if (line === '' || line.startsWith('#')) continue;
+    const negated = line.startsWith('!');
+    if (negated) line = line.slice(1);
+    const folderOnly = line.endsWith('/');
+    if (folderOnly) line = line.slice(0, -1);
+    const anchored = line.includes('/');
+    line = line.replace(/^\//, '');
+    if (line === '') continue;
+    rules.push({ negated, folderOnly, pattern: globToRegExp(line, anchored) });
+  }
+  return rules;
+}
+
+/** The `.gitignore` files that apply, outermost first, keyed by their folder ('' = root). */
+export type GitignoreFiles = ReadonlyMap<string, readonly IgnoreRule[]>;
+
+function verdict(rules: readonly IgnoreRule[] | undefined, relative: string, isFolder: boolean): boolean | undefined {
+  let result: boolean | undefined;
+  for (const rule of rules ?? []) {
+    if (rule.folderOnly && !isFolder) continue;
+    if (rule.pattern.test(relative)) result = !rule.negated;
+  }
+  return result;
+}
+
+/** Whether `file` (relative, `/`-separated) is ignored, by itself or through a folder. */
+export function isIgnoredBy(gitignores: GitignoreFiles, file: string, isFolder = false): boolean {
+  const parts = file.split('/');
+  for (let depth = 1; depth <= parts.length; depth += 1) {
+    const target = parts.slice(0, depth).join('/');
+    const targetIsFolder = depth < parts.length || isFolder;
+    let ignored = false;
+    for (let base = 0; base < depth; base += 1) {
+      const folder = parts.slice(0, base).join('/');
+      const said = verdict(gitignores.get(folder), path.posix.relative(folder, target), targetIsFolder);
+      if (said !== undefined) ignored = said;
+    }
+    if (ignored) return true;
+  }
+  return false;
+}

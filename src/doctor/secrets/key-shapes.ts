@@ -1,0 +1,93 @@
+/**
+ * What an AI provider's key looks like, and how to tell one from a placeholder. The one
+ * list doctor uses: the hardcoded-key, `.env.example` and logging rules all ask here.
+ * (Generated projects carry their own copy in their redaction and secret-scan code,
+ * since they must not depend on this tool.)
+ */
+export interface KeyShape {
+  provider: string;
+  /** Global, so every key in a line is found. The `prefix` group is shown when masking. */
+  pattern: RegExp;
+}
+
+export const KEY_SHAPES: readonly KeyShape[] = [
+  { provider: 'Anthropic', pattern: /\b(?<prefix>sk-ant-[a-z]+\d*-)[A-Za-z0-9_-]{32,}/g },
+  { provider: 'OpenAI', pattern: /\b(?<prefix>sk-(?:proj|svcacct|admin)-)[A-Za-z0-9_-]{32,}/g },
+  // Legacy OpenAI keys hide "openai" in base64 (T3BlbkFJ) in the middle.
+  { provider: 'OpenAI', pattern: /\b(?<prefix>sk-)[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b/g },
+  { provider: 'Google AI', pattern: /\b(?<prefix>AIza)[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { provider: 'Groq', pattern: /\b(?<prefix>gsk_)[A-Za-z0-9]{48,56}\b/g },
+  { provider: 'Hugging Face', pattern: /\b(?<prefix>hf_)[A-Za-z0-9]{30,40}\b/g },
+  { provider: 'xAI', pattern: /\b(?<prefix>xai-)[A-Za-z0-9]{70,90}\b/g },
+  { provider: 'Perplexity', pattern: /\b(?<prefix>pplx-)[A-Za-z0-9]{40,56}\b/g },
+  { provider: 'Replicate', pattern: /\b(?<prefix>r8_)[A-Za-z0-9]{37}\b/g },
+  // DeepSeek, OpenRouter (sk-or-v1-), Mistral-style proxies and older OpenAI keys.
+  { provider: 'an sk- style', pattern: /\b(?<prefix>sk-(?:[a-z]{2,8}-(?:v\d+-)?)?)[A-Za-z0-9_-]{24,}/g },
+];
+
+/** Words that mark a value as an example, whatever its shape. */
+const PLACEHOLDER = /x{4,}|\.\.\.|…|<|>|\{\{|\$\{|your|example|placeholder|replace|insert|changeme|change_me|redacted|dummy|sample|here/i;
+
+/** Shannon entropy in bits per character. */
+export function entropy(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) bits -= (count / text.length) * Math.log2(count / text.length);
+  return bits;
+}
+
+/**
+ * Whether a token (without its provider prefix) is random enough to be a real secret: no
+ * placeholder word, no long run of one character, two or more of lower case / upper
+ * case / digits, and at least 3.5 bits of entropy per character (a real 32-character
+ * key has about 4.5; "your-openai-api-key" has 3.4 and no digits).
+ */
+export function looksRandom(token: string): boolean {
+  if (token.length < 16 || PLACEHOLDER.test(token) || /(.)\1{5,}/.test(token)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((kind) => kind.test(token)).length;
+  return classes >= 2 && entropy(token) >= 3.5;
+}
+
+export interface KeyMatch {
+  provider: string;
+  /** 0-based offset in the text searched. */
+  index: number;
+  /** Safe to print: the prefix, an ellipsis, the last four characters and the length. */
+  masked: string;
+}
+
+/** `sk-proj-…9xQz (164 chars)`: enough to find and rotate the key, never enough to use it. */
+export function maskKey(key: string, prefix = ''): string {
+  const tail = key.length - prefix.length >= 24 ? key.slice(-4) : '';
+  return `${prefix}…${tail} (${key.length} chars)`;
+}
+
+/** The provider keys in a piece of text; a text position is claimed by its first shape. */
+export function findKeys(text: string): KeyMatch[] {
+  const matches: KeyMatch[] = [];
+  const claimed: Array<[number, number]> = [];
+  for (const shape of KEY_SHAPES) {
+    for (const match of text.matchAll(shape.pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (claimed.some(([from, to]) => start < to && end > from)) continue;
+      const prefix = match.groups?.prefix ?? '';
+      if (!looksRandom(match[0].slice(prefix.length))) continue;
+      claimed.push([start, end]);
+      matches.push({ provider: shape.provider, index: start, masked: maskKey(match[0], prefix) });
+    }
+  }
+  return matches.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A variable or field name that holds a secret: `OPENAI_API_KEY`, `apiKey`, `x-api-key`,
+ * `CLIENT_SECRET`, `HF_TOKEN`. Not names that are public by design (`…_PUBLISHABLE_KEY`,
+ * `…_ANON_KEY`, `…_PUBLIC_KEY`) or counters (`MAX_TOKENS`).
+ */
+export function isSecretName(name: string): boolean {
+  const squashed = name.toLowerCase().replace(/[-_.]/g, '');
+  if (/publishable|anon(ymous)?key|publickey|tokens|tokenizer|tokenlimit|keyid$|secretname/.test(squashed)) return false;
+  return /apikey|secret|token|passw(or)?d|privatekey|accesskey|credential|authkey/.test(squashed);
+}

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { audit } from '../../src/doctor/audit.ts';
+import { layersFor } from '../../src/layers/select.ts';
+import { FRAMEWORKS_BY_RUNTIME, PACKAGE_MANAGERS_BY_RUNTIME, PROVIDERS, type Runtime } from '../../src/options/catalog.ts';
+import { parseOptions } from '../../src/options/schema.ts';
+import { plan } from '../../src/plan/plan.ts';
+import { loadTemplates } from '../../src/templates/source.ts';
+import { TEMPLATES } from '../support/paths.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const combinations = Object.entries(FRAMEWORKS_BY_RUNTIME).flatMap(([runtime, frameworks]) =>
+  frameworks.flatMap((framework) => PROVIDERS.map((provider) => ({ runtime: runtime as Runtime, framework, provider }))),
+);
+
+/** Writes exactly what the generator would for this combination, committed in a fresh git repository. */
+async function writeStarter(combination: (typeof combinations)[number]): Promise<string> {
+  const root = await tempDir('csaa-starter-');
+  const options = parseOptions({ directory: 'app', name: 'app', ...combination, packageManager: PACKAGE_MANAGERS_BY_RUNTIME[combination.runtime][0], install: false, git: true, conflict: 'abort' });
+  const layers = layersFor(options);
+  const thePlan = plan(options, layers, await loadTemplates(TEMPLATES, layers.map((layer) => layer.id)), { targetDir: root, exists: false, isCurrentDirectory: false, insideGitWorkTree: false });
+  for (const file of thePlan.files) {
+    await mkdir(path.dirname(path.join(root, file.path)), { recursive: true });
+    await writeFile(path.join(root, file.path), file.content);
+  }
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'starter');
+  return root;
+}
+
+describe('every generated starter audits clean', () => {
+  for (const combination of combinations) {
+    test(`${combination.runtime}/${combination.framework}/${combination.provider}`, async () => {
+      const result = await audit(await writeStarter(combination));
+      assert.equal(result.scope, 'git');
+      assert.ok(result.filesScanned > 10, `scanned ${result.filesScanned} files`);
+      assert.deepEqual(result.findings, [], 'no findings');
+    });
+  }
+});
