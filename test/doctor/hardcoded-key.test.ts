@@ -60,6 +60,8 @@ describe('hardcoded-key', () => {
             'task-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z',
             'sk-short1A',
             'sk-abcdefghijklmnopqrstuvwxyzabcdefghij',
+            'OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ',
+            'sk-9876543210ZYXWVUTSRQPONMLKJIHGFEDCBAzyxw',
           ].join('\n'),
           'src/request-id.ts': "export const example = 'req_0123456789abcdef0123456789abcdef';\nconst uuid = '123e4567-e89b-12d3-a456-426614174000';\n",
         },

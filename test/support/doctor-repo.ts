@@ -12,15 +12,16 @@ import { tempDir } from './temp-dir.ts';
  */
 export function fakeKey(shape: 'openai-project' | 'openai-legacy' | 'anthropic' | 'google' | 'groq' | 'huggingface' | 'sk-generic', seed = 1): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let state = seed * 2654435761;
-  const random = (length: number, chars = alphabet) => {
-    let out = '';
-    for (let i = 0; i < length; i += 1) {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      out += chars[state % chars.length];
-    }
-    return out;
+  // mulberry32: small, and random enough in its low bits that every seed gives a key-like token.
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  const random = (length: number, chars = alphabet) => Array.from({ length }, () => chars[Math.floor(next() * chars.length)]).join('');
   const sk = ['s', 'k', '-'].join('');
   switch (shape) {
     case 'openai-project':

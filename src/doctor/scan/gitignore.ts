@@ -18,12 +18,17 @@ function globToRegExp(glob: string, anchored: boolean): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i += 1) {
     const char = glob[i]!;
-    if (char === '*' && glob[i + 1] === '*') {
+    // `**` spans folders only as a whole path segment (`**/x`, `x/**`, `a/**/b`); elsewhere
+    // (`logs/**.log`, `cache**`) git reads it as an ordinary `*`.
+    const wholeSegment = (i === 0 || glob[i - 1] === '/') && (i + 2 === glob.length || glob[i + 2] === '/');
+    if (char === '*' && glob[i + 1] === '*' && wholeSegment) {
       const slashAfter = glob[i + 2] === '/';
       source += slashAfter ? '(?:.*/)?' : '.*';
       i += slashAfter ? 2 : 1;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
+    } else if (char === '*') {
+      source += '[^/]*';
+      while (glob[i + 1] === '*') i += 1;
+    } else if (char === '?') source += '[^/]';
     else if (char === '[') {
       const end = glob.indexOf(']', i + 2);
       if (end === -1) source += '\\[';
@@ -40,7 +45,8 @@ function globToRegExp(glob: string, anchored: boolean): RegExp {
 export function parseGitignore(text: string): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
   for (const raw of linesOf(text)) {
-    let line = raw.replace(/(?<!\\)\s+$/, '');
+    // Git trims unescaped trailing spaces, and only spaces (a trailing tab is part of the name).
+    let line = raw.replace(/(?<!\\) +$/, '');
     if (line === '' || line.startsWith('#')) continue;
     const negated = line.startsWith('!');
     if (negated) line = line.slice(1);

@@ -44,10 +44,16 @@ async function gitViewOf(root: string): Promise<{ view: GitView; files: string[]
       return log.ok ? [...new Set(zPaths(log.stdout).map((file) => file.replace(/^\n+/, '')))].sort() : [];
     },
     async ignored(paths) {
-      if (paths.length === 0) return new Set();
+      const ignored = new Set<string>();
       // --no-index: a tracked .env is still judged by the patterns, which is the question.
-      const result = await git(['check-ignore', '--no-index', '-z', '--', ...paths]);
-      return new Set(zPaths(result.stdout));
+      // No global excludes file: it protects this one machine, not the other clones.
+      // (-z works only with --stdin; a path with a control character comes back quoted
+      // and simply does not match.) Batches keep the command line short.
+      for (let start = 0; start < paths.length; start += 500) {
+        const result = await git(['-c', 'core.excludesFile=', 'check-ignore', '--no-index', '--', ...paths.slice(start, start + 500)]);
+        for (const file of result.stdout.split('\n')) if (file !== '') ignored.add(file);
+      }
+      return ignored;
     },
   };
   return { view, files: [...new Set([...trackedFiles, ...zPaths(untracked.stdout)])].sort() };

@@ -25,8 +25,16 @@ export const KEY_SHAPES: readonly KeyShape[] = [
   { provider: 'an sk- style', pattern: /\b(?<prefix>sk-(?:[a-z]{2,8}-(?:v\d+-)?)?)[A-Za-z0-9_-]{24,}/g },
 ];
 
-/** Words that mark a value as an example, whatever its shape. */
-const PLACEHOLDER = /x{4,}|\.\.\.|…|<|>|\{\{|\$\{|your|example|placeholder|replace|insert|changeme|change_me|redacted|dummy|sample|here/i;
+/**
+ * What marks a value as an example: a filler (`xxxx`, `...`, `<...>`, `{{...}}`, `${...}`)
+ * or a placeholder word written as a word, all lower or all upper case and not inside
+ * other letters (`your-key-here`, `REPLACE_ME`). A real key is random in case, so the
+ * same letters turn up in one ("hEre") without making it an example.
+ */
+const FILLER = /x{4,}|X{4,}|\.\.\.|…|<|>|\{\{|\$\{/;
+const WORDS = 'your|example|placeholder|replace|insert|changeme|change_me|redacted|dummy|sample|here';
+const PLACEHOLDER_WORD = new RegExp(`(?:^|[^a-z])(?:${WORDS})(?![a-z])|(?:^|[^A-Z])(?:${WORDS.toUpperCase()})(?![A-Z])`);
+const isPlaceholder = (token: string): boolean => FILLER.test(token) || PLACEHOLDER_WORD.test(token);
 
 /** Shannon entropy in bits per character. */
 export function entropy(text: string): number {
@@ -38,13 +46,29 @@ export function entropy(text: string): number {
 }
 
 /**
+ * `abcdef`, `123456`, `zyxwvu`: typed, not generated. Six characters in a row counting up
+ * or down turn up in a random 40-character key about once in a billion.
+ */
+function hasCountingRun(token: string, length = 6): boolean {
+  let up = 1;
+  let down = 1;
+  for (let index = 1; index < token.length; index += 1) {
+    const step = token.charCodeAt(index) - token.charCodeAt(index - 1);
+    up = step === 1 ? up + 1 : 1;
+    down = step === -1 ? down + 1 : 1;
+    if (up >= length || down >= length) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a token (without its provider prefix) is random enough to be a real secret: no
- * placeholder word, no long run of one character, two or more of lower case / upper
+ * placeholder word, no long run of one character or of counting characters, two or more of lower case / upper
  * case / digits, and at least 3.5 bits of entropy per character (a real 32-character
  * key has about 4.5; "your-openai-api-key" has 3.4 and no digits).
  */
 export function looksRandom(token: string): boolean {
-  if (token.length < 16 || PLACEHOLDER.test(token) || /(.)\1{5,}/.test(token)) return false;
+  if (token.length < 16 || isPlaceholder(token) || /(.)\1{5,}/.test(token) || hasCountingRun(token)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((kind) => kind.test(token)).length;
   return classes >= 2 && entropy(token) >= 3.5;
 }

@@ -2,13 +2,13 @@ import { isEnvFile } from '../../../workspace/git-state.ts';
 import { findKeys } from '../../secrets/key-shapes.ts';
 import type { Rule } from '../../types.ts';
 import { findingOf, positionOf } from '../define-rule.ts';
+import { isEnvTemplate } from '../env/env-files.ts';
 
 /**
  * Not scanned here: env files have their own rules (a tracked `.env` is reported whole,
  * an env template's values by env-example-real-value), and lockfiles hold hashes and
  * URLs that nobody writes a key into.
  */
-const ENV_TEMPLATE = /(^|\/)\.env[^/]*\.(example|sample|template|dist)$/;
 const LOCKFILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|deno\.lock|poetry\.lock|uv\.lock|Pipfile\.lock|pdm\.lock|Cargo\.lock|composer\.lock|Gemfile\.lock|go\.sum)$/;
 
 export const hardcodedKey: Rule = {
@@ -20,7 +20,7 @@ export const hardcodedKey: Rule = {
   ignorable: 'test-files',
   check(repository) {
     return repository.files
-      .filter((file) => !isEnvFile(file) && !ENV_TEMPLATE.test(file) && !LOCKFILE.test(file))
+      .filter((file) => !isEnvFile(file) && !isEnvTemplate(file) && !LOCKFILE.test(file))
       .flatMap((file) => {
         const text = repository.text(file);
         if (text === undefined) return [];
