@@ -13,3 +13,9 @@ test('the README documents every flag, value and exit code the CLI has', async (
   for (const value of [...RUNTIMES, ...FRAMEWORKS, ...PROVIDERS]) assert.ok(readme.includes(`\`${value}\``), value);
   for (const code of new Set(Object.values(EXIT_CODES))) assert.match(readme, new RegExp(`^\\| ${code} \\|`, 'm'));
 });
+
+test('the README lists every doctor rule with its severity', async () => {
+  const { RULES } = await import('../../src/doctor/rules/index.ts');
+  const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  for (const rule of RULES) assert.match(readme, new RegExp(`^\\| \`${rule.id}\` \\| ${rule.severity} \\|`, 'm'), rule.id);
+});
