@@ -27,7 +27,7 @@ describe('key shapes', () => {
   });
 
   test('secret names', () => {
-    for (const name of ['OPENAI_API_KEY', 'apiKey', 'x-api-key', 'HF_TOKEN', 'CLIENT_SECRET', 'DB_PASSWORD', 'AWS_SECRET_ACCESS_KEY']) assert.equal(isSecretName(name), true, name);
-    for (const name of ['MAX_TOKENS', 'NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'SUPABASE_ANON_KEY', 'MODEL', 'PORT', 'max_output_tokens', 'KEY_ID']) assert.equal(isSecretName(name), false, name);
+    for (const name of ['OPENAI_API_KEY', 'apiKey', 'x-api-key', 'HF_TOKEN', 'CLIENT_SECRET', 'DB_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'SUPABASE_SERVICE_ROLE_KEY']) assert.equal(isSecretName(name), true, name);
+    for (const name of ['MAX_TOKENS', 'NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'SUPABASE_ANON_KEY', 'MODEL', 'PORT', 'max_output_tokens', 'KEY_ID', 'token_type', 'tokenExpiresAt', 'TOKEN_ADDRESS']) assert.equal(isSecretName(name), false, name);
   });
 });

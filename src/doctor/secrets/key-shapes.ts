@@ -107,11 +107,11 @@ export function findKeys(text: string): KeyMatch[] {
 
 /**
  * A variable or field name that holds a secret: `OPENAI_API_KEY`, `apiKey`, `x-api-key`,
- * `CLIENT_SECRET`, `HF_TOKEN`. Not names that are public by design (`…_PUBLISHABLE_KEY`,
- * `…_ANON_KEY`, `…_PUBLIC_KEY`) or counters (`MAX_TOKENS`).
+ * `CLIENT_SECRET`, `HF_TOKEN`, `SUPABASE_SERVICE_ROLE_KEY`. Not names that are public by design (`…_PUBLISHABLE_KEY`,
+ * `…_ANON_KEY`, `…_PUBLIC_KEY`) counters (`MAX_TOKENS`) or facts about a token (`TOKEN_TYPE`, `tokenExpiresAt`).
  */
 export function isSecretName(name: string): boolean {
   const squashed = name.toLowerCase().replace(/[-_.]/g, '');
-  if (/publishable|anon(ymous)?key|publickey|tokens|tokenizer|tokenlimit|keyid$|secretname/.test(squashed)) return false;
-  return /apikey|secret|token|passw(or)?d|privatekey|accesskey|credential|authkey/.test(squashed);
+  if (/publishable|anon(ymous)?key|publickey|tokens|tokenizer|tokenlimit|token(type|expir|address|url|uri|endpoint)|keyid$|secretname/.test(squashed)) return false;
+  return /apikey|secret|token|passw(or)?d|privatekey|accesskey|credential|authkey|serviceroleke?y/.test(squashed);
 }
