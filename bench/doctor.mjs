@@ -5,6 +5,7 @@
 //
 //   npm run bench:doctor                 5 runs, 10,000 files
 //   BENCH_RUNS=9 BENCH_FILES=50000 npm run bench:doctor
+//   BENCH_KEEP=1 npm run bench:doctor     keep the repositories, print where
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,5 +82,7 @@ try {
   row('git grep over the same files', grep);
   row('node -e 0', nodeAlone);
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  // BENCH_KEEP=1 leaves the repositories for profiling (`node --cpu-prof dist/index.mjs doctor`).
+  if (process.env.BENCH_KEEP) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }

@@ -6,23 +6,25 @@
  */
 export interface KeyShape {
   provider: string;
+  /** Text every match contains: a file without it is not searched with the pattern. */
+  needle: string;
   /** Global, so every key in a line is found. The `prefix` group is shown when masking. */
   pattern: RegExp;
 }
 
 export const KEY_SHAPES: readonly KeyShape[] = [
-  { provider: 'Anthropic', pattern: /\b(?<prefix>sk-ant-[a-z]+\d*-)[A-Za-z0-9_-]{32,}/g },
-  { provider: 'OpenAI', pattern: /\b(?<prefix>sk-(?:proj|svcacct|admin)-)[A-Za-z0-9_-]{32,}/g },
+  { provider: 'Anthropic', needle: 'sk-ant-', pattern: /\b(?<prefix>sk-ant-[a-z]+\d*-)[A-Za-z0-9_-]{32,}/g },
+  { provider: 'OpenAI', needle: 'sk-', pattern: /\b(?<prefix>sk-(?:proj|svcacct|admin)-)[A-Za-z0-9_-]{32,}/g },
   // Legacy OpenAI keys hide "openai" in base64 (T3BlbkFJ) in the middle.
-  { provider: 'OpenAI', pattern: /\b(?<prefix>sk-)[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b/g },
-  { provider: 'Google AI', pattern: /\b(?<prefix>AIza)[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
-  { provider: 'Groq', pattern: /\b(?<prefix>gsk_)[A-Za-z0-9]{48,56}\b/g },
-  { provider: 'Hugging Face', pattern: /\b(?<prefix>hf_)[A-Za-z0-9]{30,40}\b/g },
-  { provider: 'xAI', pattern: /\b(?<prefix>xai-)[A-Za-z0-9]{70,90}\b/g },
-  { provider: 'Perplexity', pattern: /\b(?<prefix>pplx-)[A-Za-z0-9]{40,56}\b/g },
-  { provider: 'Replicate', pattern: /\b(?<prefix>r8_)[A-Za-z0-9]{37}\b/g },
+  { provider: 'OpenAI', needle: 'T3BlbkFJ', pattern: /\b(?<prefix>sk-)[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b/g },
+  { provider: 'Google AI', needle: 'AIza', pattern: /\b(?<prefix>AIza)[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { provider: 'Groq', needle: 'gsk_', pattern: /\b(?<prefix>gsk_)[A-Za-z0-9]{48,56}\b/g },
+  { provider: 'Hugging Face', needle: 'hf_', pattern: /\b(?<prefix>hf_)[A-Za-z0-9]{30,40}\b/g },
+  { provider: 'xAI', needle: 'xai-', pattern: /\b(?<prefix>xai-)[A-Za-z0-9]{70,90}\b/g },
+  { provider: 'Perplexity', needle: 'pplx-', pattern: /\b(?<prefix>pplx-)[A-Za-z0-9]{40,56}\b/g },
+  { provider: 'Replicate', needle: 'r8_', pattern: /\b(?<prefix>r8_)[A-Za-z0-9]{37}\b/g },
   // DeepSeek, OpenRouter (sk-or-v1-), Mistral-style proxies and older OpenAI keys.
-  { provider: 'an sk- style', pattern: /\b(?<prefix>sk-(?:[a-z]{2,8}-(?:v\d+-)?)?)[A-Za-z0-9_-]{24,}/g },
+  { provider: 'an sk- style', needle: 'sk-', pattern: /\b(?<prefix>sk-(?:[a-z]{2,8}-(?:v\d+-)?)?)[A-Za-z0-9_-]{24,}/g },
 ];
 
 /**
@@ -92,6 +94,7 @@ export function findKeys(text: string): KeyMatch[] {
   const matches: KeyMatch[] = [];
   const claimed: Array<[number, number]> = [];
   for (const shape of KEY_SHAPES) {
+    if (!text.includes(shape.needle)) continue;
     for (const match of text.matchAll(shape.pattern)) {
       const start = match.index;
       const end = start + match[0].length;

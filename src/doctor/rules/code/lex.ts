@@ -84,14 +84,34 @@ function endOfRegex(text: string, from: number): number {
   return text.length;
 }
 
+/** `[A-Za-z0-9_$]`, by character code: this runs for every character of every file. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+}
+const isSpaceCode = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff;
+
+/**
+ * Whether the `/` at `index` starts a regex literal: decided by the last character before
+ * it that is not white space (an operator or opening bracket: yes; a name or `)`: no,
+ * unless the name is a keyword such as `return`).
+ */
+function startsRegex(text: string, index: number): boolean {
+  let at = index - 1;
+  while (at >= 0 && isSpaceCode(text.charCodeAt(at))) at -= 1;
+  if (at < 0) return true;
+  if (BEFORE_REGEX_CHARS.has(text[at]!)) return true;
+  if (!isWordCode(text.charCodeAt(at))) return false;
+  let start = at;
+  while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start -= 1;
+  return BEFORE_REGEX_WORDS.has(text.slice(start, at + 1));
+}
+
 /** JavaScript and TypeScript (JSX included, with the limits above). */
 export function lexJs(text: string): LexedText {
   const blanks: Blanks = { comments: [], literals: [] };
   /** Brace depth at which each open `${` of a template literal resumes its template. */
   const templates: number[] = [];
   let braces = 0;
-  let previous = '';
-  let previousWord = '';
   let index = 0;
 
   /** Scans template text from `from` up to its closing backtick or a `${`. */
@@ -108,7 +128,14 @@ export function lexJs(text: string): LexedText {
     return at;
   };
 
+  // The only characters that can start a comment, string, template or regex, or move the
+  // brace depth; everything between them is plain code, skipped by the regex engine.
+  const special = /[/'"`{}]/g;
   while (index < text.length) {
+    special.lastIndex = index;
+    const found = special.exec(text);
+    if (!found) break;
+    index = found.index;
     const char = text[index]!;
     const next = text[index + 1];
     if (char === '/' && next === '/') {
@@ -124,30 +151,19 @@ export function lexJs(text: string): LexedText {
       const end = endOfQuoted(text, index + 1, char);
       blanks.literals.push([index + 1, end]);
       index = end + 1;
-      previous = char;
     } else if (char === '`') {
       index = templateText(index + 1);
-      previous = '`';
     } else if (char === '}' && templates.length > 0 && braces - 1 === templates.at(-1)) {
       templates.pop();
       braces -= 1;
       index = templateText(index + 1);
-      previous = '`';
-    } else if (char === '/' && (BEFORE_REGEX_CHARS.has(previous) || (/\w/.test(previous) && BEFORE_REGEX_WORDS.has(previousWord)))) {
+    } else if (char === '/' && startsRegex(text, index)) {
       const end = endOfRegex(text, index + 1);
       blanks.literals.push([index + 1, end]);
       index = end + 1;
-      previous = '/';
     } else {
       if (char === '{') braces += 1;
       else if (char === '}') braces -= 1;
-      if (/[\w$]/.test(char)) {
-        previousWord = /[\w$]/.test(text[index - 1] ?? '') ? previousWord + char : char;
-        previous = char;
-      } else if (!/\s/.test(char)) {
-        previous = char;
-        previousWord = '';
-      }
       index += 1;
     }
   }
@@ -188,7 +204,12 @@ export function lexPython(text: string): LexedText {
     return text.startsWith(quote, at) ? at + quote.length : at;
   };
 
+  const special = /[#'"{}]/g;
   while (index < text.length) {
+    special.lastIndex = index;
+    const found = special.exec(text);
+    if (!found) break;
+    index = found.index;
     const char = text[index]!;
     if (char === '#') {
       const end = text.indexOf('\n', index);
