@@ -16,7 +16,7 @@ const combinations = Object.entries(FRAMEWORKS_BY_RUNTIME).flatMap(([runtime, fr
   frameworks.flatMap((framework) => PROVIDERS.map((provider) => ({ runtime: runtime as Runtime, framework, provider }))),
 );
 
-/** Writes exactly what the generator would for this combination, committed in a fresh git repository. */
+/** Writes exactly what the generator would for this combination (not yet in git). */
 async function writeStarter(combination: (typeof combinations)[number]): Promise<string> {
   const root = await tempDir('csaa-starter-');
   const options = parseOptions({ directory: 'app', name: 'app', ...combination, packageManager: PACKAGE_MANAGERS_BY_RUNTIME[combination.runtime][0], install: false, git: true, conflict: 'abort' });
@@ -26,20 +26,33 @@ async function writeStarter(combination: (typeof combinations)[number]): Promise
     await mkdir(path.dirname(path.join(root, file.path)), { recursive: true });
     await writeFile(path.join(root, file.path), file.content);
   }
+  return root;
+}
+
+/** Commits the folder as the first commit of a new repository, as the generator's git step does. */
+function commitAll(root: string): void {
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'starter');
-  return root;
 }
 
 describe('every generated starter audits clean', () => {
   for (const combination of combinations) {
     test(`${combination.runtime}/${combination.framework}/${combination.provider}`, async () => {
-      const result = await audit(await writeStarter(combination));
-      assert.equal(result.scope, 'git');
-      assert.ok(result.filesScanned > 10, `scanned ${result.filesScanned} files`);
-      assert.deepEqual(result.findings, [], 'no findings');
+      const root = await writeStarter(combination);
+      // Before git init the folder is walked and .gitignore read by doctor's own matcher; after, git answers.
+      const asFolder = await audit(root);
+      assert.equal(asFolder.scope, 'folder');
+      commitAll(root);
+      const inGit = await audit(root);
+      assert.equal(inGit.scope, 'git');
+      for (const result of [asFolder, inGit]) {
+        assert.ok(result.filesScanned > 10, `scanned ${result.filesScanned} files`);
+        assert.deepEqual(result.findings, [], `no findings (${result.scope})`);
+        assert.equal(result.waived, 0, 'nothing needed a doctor-ignore marker');
+      }
+      assert.equal(asFolder.filesScanned, inGit.filesScanned, 'the same files either way');
     });
   }
 });
