@@ -16,6 +16,8 @@ export interface Audit {
   findings: Finding[];
   /** Findings waived by `doctor-ignore:` markers. */
   waived: number;
+  /** What could not be checked (see Repository.warnings). */
+  warnings: string[];
 }
 
 const byWorstFirst = (a: Finding, b: Finding): number =>
@@ -40,5 +42,5 @@ export async function audit(directory: string, rules: readonly Rule[] = RULES): 
       else findings.push(finding);
     }
   }
-  return { directory, scope: repository.git ? 'git' : 'folder', gitPrefix: repository.git?.prefix ?? '', filesScanned: repository.files.length, findings: findings.sort(byWorstFirst), waived };
+  return { directory, scope: repository.git ? 'git' : 'folder', gitPrefix: repository.git?.prefix ?? '', filesScanned: repository.files.length, findings: findings.sort(byWorstFirst), waived, warnings: repository.warnings };
 }

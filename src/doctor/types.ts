@@ -53,6 +53,11 @@ export interface Repository {
    * answer in a work tree, else the `.gitignore` files read by scan/gitignore.ts.
    */
   ignored(paths: readonly string[]): Promise<ReadonlySet<string>>;
+  /**
+   * What could not be checked, for the report: a git command that failed, files whose
+   * names could not be read. Rules add to it rather than dropping findings silently.
+   */
+  warnings: string[];
 }
 
 export interface GitView {

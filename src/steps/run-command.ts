@@ -9,6 +9,8 @@ export interface CommandResult {
   /** stdout alone: for output that is data (file lists), which a warning must not corrupt. */
   stdout: string;
   cancelled: boolean;
+  /** Stopped because it ran longer than `timeoutMs`. */
+  timedOut: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface CommandResult {
 export async function runCommand(
   file: string,
   args: readonly string[],
-  options: { cwd: string; signal?: AbortSignal; env?: Record<string, string> },
+  options: { cwd: string; signal?: AbortSignal; env?: Record<string, string>; timeoutMs?: number },
 ): Promise<CommandResult> {
   const { execa } = await import('execa');
   const result = await execa(file, args, {
@@ -29,6 +31,7 @@ export async function runCommand(
     all: true,
     stdin: 'ignore',
     ...(options.signal ? { cancelSignal: options.signal } : {}),
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
     env: { ...options.env },
   });
   const missing = (result as { code?: string }).code === 'ENOENT';
@@ -39,6 +42,7 @@ export async function runCommand(
     output: typeof result.all === 'string' ? result.all : '',
     stdout: typeof result.stdout === 'string' ? result.stdout : '',
     cancelled: result.isCanceled === true,
+    timedOut: result.timedOut === true,
   };
 }
 

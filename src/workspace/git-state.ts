@@ -14,14 +14,19 @@ const ENV_TEMPLATE = /\.(example|sample|template|dist)$/;
 export const isEnvFile = (file: string): boolean => ENV_FILE.test(file) && !ENV_TEMPLATE.test(file);
 
 /**
- * Git for reading only, run in `cwd`: paths unquoted, no credential prompts, no optional
- * locks (a read never blocks the user's own git commands), and no fsmonitor, which a
- * repository's own config could point at a program of its choosing.
+ * Git for reading only, run in `cwd`, hardened against the repository's own config (it may
+ * be someone else's): paths unquoted, no credential prompts, no optional locks (a read
+ * never blocks the user's own git commands), no fsmonitor or signature-checking program,
+ * and no network (a partial clone would otherwise fetch missing objects on `git log`).
  */
 export const readOnlyGit =
-  (cwd: string) =>
+  (cwd: string, options: { timeoutMs?: number } = {}) =>
   (args: readonly string[]): Promise<CommandResult> =>
-    runCommand('git', ['-c', 'core.quotePath=false', '-c', 'core.fsmonitor=false', ...args], { cwd, env: { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } });
+    runCommand('git', ['-c', 'core.quotePath=false', '-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', ...args], {
+      cwd,
+      env: { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1', GIT_ALLOW_PROTOCOL: 'none' },
+      ...options,
+    });
 
 /** The NUL-separated paths of a `-z` listing. */
 export const zPaths = (stdout: string): string[] => stdout.split('\0').filter((path) => path !== '');

@@ -53,7 +53,7 @@ describe('lexing Python', () => {
 describe('arguments and imports', () => {
   test('balanced arguments ignore brackets in strings; named values see literals, spreads and kwargs', () => {
     const view = jsView("new OpenAI({ apiKey: ')', 'timeout': 5, ...rest }, second)");
-    const args = callArguments(view.skeleton, view.text.indexOf('('))!;
+    const args = callArguments(view, view.text.indexOf('('))!;
     assert.equal(view.text.slice(args.start, args.end), "{ apiKey: ')', 'timeout': 5, ...rest }, second");
     assert.equal(splitTopLevel(view.skeleton, args).length, 2);
     const named = namedArguments(view, args)!;
@@ -64,7 +64,7 @@ describe('arguments and imports', () => {
     assert.equal(namedArguments(view, { start: view.text.indexOf('second'), end: view.text.indexOf('second') + 6 }), undefined, 'a variable is not a literal');
 
     const python = pyView('OpenAI(api_key=k, timeout=httpx.Timeout(30, connect=5), **extra)');
-    const kwargs = namedArguments(python, callArguments(python.skeleton, python.text.indexOf('('))!)!;
+    const kwargs = namedArguments(python, callArguments(python, python.text.indexOf('('))!)!;
     assert.deepEqual([...kwargs.values.keys()], ['api_key', 'timeout']);
     assert.equal(kwargs.opaque, true);
   });

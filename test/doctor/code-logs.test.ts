@@ -96,6 +96,7 @@ describe('logs-secret', () => {
         'console.log(!!process.env.OPENAI_API_KEY, typeof process.env.OPENAI_API_KEY);',
         'console.log(process.env.OPENAI_API_KEY.length, process.env.OPENAI_API_KEY === undefined);',
         'console.log(process.env.OPENAI_API_KEY.slice(0, 7));',
+        'console.log(process.env.OPENAI_API_KEY?.slice(0, 7), process.env.OPENAI_API_KEY?.length);',
         'logger.info(redact(process.env));',
         'logger.info(maskSecret(process.env.OPENAI_API_KEY));',
         'logger.info({ model });',

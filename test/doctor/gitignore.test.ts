@@ -12,7 +12,7 @@ type Gitignores = Record<string, string>;
 const parsed = (gitignores: Gitignores): GitignoreFiles => new Map(Object.entries(gitignores).map(([folder, text]) => [folder, parseGitignore(text)]));
 
 /** A trailing `/` marks a folder. */
-const ignoredByMatcher = (gitignores: Gitignores, probe: string): boolean => isIgnoredBy(parsed(gitignores), probe.replace(/\/$/, ''), probe.endsWith('/'));
+const ignoredByMatcher = (gitignores: Gitignores, probe: string): boolean => isIgnoredBy(parsed(gitignores), probe.replace(/\/$/, ''), { isFolder: probe.endsWith('/') });
 
 /**
  * What git itself answers, for the same files in a scratch repository: the reference the

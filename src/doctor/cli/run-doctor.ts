@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, usageError } from '../../errors.ts';
+import { printable } from '../../util/printable.ts';
 import { showValue } from '../../util/show-value.ts';
 import { audit } from '../audit.ts';
 import { jsonReport } from '../report/json-report.ts';
@@ -31,7 +32,8 @@ function reportError(environment: DoctorEnvironment, format: Format, error: CliE
     environment.stdout.write(`${JSON.stringify({ ok: false, command: 'doctor', error: { code: error.code, message: error.message, details: error.details } }, null, 2)}\n`);
     return;
   }
-  environment.stderr.write(`error: ${error.message}\n${error.details.map((line) => `${line}\n`).join('')}`);
+  // A message may quote the repository (a .gitignore line, a folder name): escaped for the terminal.
+  environment.stderr.write(`error: ${printable(error.message)}\n${error.details.map((line) => `${printable(line)}\n`).join('')}`);
 }
 
 /**

@@ -19,6 +19,7 @@ export function jsonReport(audit: Audit, failOn: Severity): string {
       failOn,
       failed: failsAt(audit, failOn),
       summary: { ...countBySeverity(audit), waived: audit.waived },
+      warnings: audit.warnings,
       findings: audit.findings.map((finding) => {
         const rule = ruleOf.get(finding.ruleId);
         return { ...finding, title: rule?.title ?? finding.ruleId, why: rule?.why ?? '', fix: rule?.fix ?? '' };

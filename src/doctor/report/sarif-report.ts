@@ -56,6 +56,8 @@ export function sarifReport(audit: Audit, version: string): string {
               })),
             },
           },
+          // What could not be checked, where code-scanning tools show a tool's own notices.
+          invocations: [{ executionSuccessful: true, toolExecutionNotifications: audit.warnings.map((warning) => ({ level: 'warning', message: { text: warning } })) }],
           columnKind: 'utf16CodeUnits',
           results: audit.findings.map((finding) => resultOf(finding, indexOf.get(finding.ruleId) ?? -1, audit.gitPrefix)),
         },

@@ -1,14 +1,8 @@
 import type { Audit } from '../audit.ts';
 import { RULES } from '../rules/index.ts';
 import type { Finding, Severity } from '../types.ts';
+import { printable } from '../../util/printable.ts';
 import { countBySeverity, failsAt } from './summary.ts';
-
-/**
- * File names and messages come from the audited repository: a name holding terminal
- * escape sequences must not be able to rewrite the screen, so control characters are
- * shown as `\u001b`-style escapes.
- */
-const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const placeOf = (finding: Finding): string => printable(`${finding.file}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`);
 
@@ -28,6 +22,7 @@ export function textReport(audit: Audit, failOn: Severity): string {
     for (const finding of findings) lines.push(`  ${placeOf(finding)}  ${printable(finding.message)}`);
     lines.push(`  Why it matters: ${rule.why}`, `  How to fix it: ${rule.fix}`);
   }
+  if (audit.warnings.length > 0) lines.push('', ...audit.warnings.map((warning) => `Not checked: ${printable(warning)}`));
   const waived = audit.waived > 0 ? ` ${plural(audit.waived, 'finding')} waived by doctor-ignore markers.` : '';
   lines.push('');
   if (audit.findings.length === 0) lines.push(`No findings.${waived}`);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { linesOf } from '../../util/text-format.ts';
 
 /**
@@ -42,11 +41,23 @@ function globToRegExp(glob: string, anchored: boolean): RegExp {
   return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${source}$`);
 }
 
+const MAX_STARS = 6;
+/** No path is longer (PATH_MAX); a longer pattern matches nothing, and its regex is too big to compile. */
+const MAX_PATTERN_LENGTH = 4096;
+
+/** Git trims unescaped trailing spaces, and only spaces (a trailing tab is part of the name). */
+function trimTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line[end - 1] === ' ') end -= 1;
+  // `foo\ ` keeps its escaped space.
+  if (end < line.length && end > 0 && line[end - 1] === '\\') end += 1;
+  return line.slice(0, end);
+}
+
 export function parseGitignore(text: string): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
   for (const raw of linesOf(text)) {
-    // Git trims unescaped trailing spaces, and only spaces (a trailing tab is part of the name).
-    let line = raw.replace(/(?<!\\) +$/, '');
+    let line = trimTrailingSpaces(raw);
     if (line === '' || line.startsWith('#')) continue;
     const negated = line.startsWith('!');
     if (negated) line = line.slice(1);
@@ -55,7 +66,15 @@ export function parseGitignore(text: string): IgnoreRule[] {
     const anchored = line.includes('/');
     line = line.replace(/^\//, '');
     if (line === '') continue;
-    rules.push({ negated, folderOnly, pattern: globToRegExp(line, anchored) });
+    // Many `*` in one pattern make a regex that backtracks for ever on a long name; no real
+    // .gitignore needs them. Such a pattern is left out (more files are audited, not fewer),
+    // as is one longer than any path.
+    if ((line.match(/\*+/g)?.length ?? 0) > MAX_STARS || line.length > MAX_PATTERN_LENGTH) continue;
+    try {
+      rules.push({ negated, folderOnly, pattern: globToRegExp(line, anchored) });
+    } catch {
+      // A pattern git itself would not match anything with (`[z-a]`): skipped, as git does.
+    }
   }
   return rules;
 }
@@ -72,16 +91,21 @@ function verdict(rules: readonly IgnoreRule[] | undefined, relative: string, isF
   return result;
 }
 
-/** Whether `file` (relative, `/`-separated) is ignored, by itself or through a folder. */
-export function isIgnoredBy(gitignores: GitignoreFiles, file: string, isFolder = false): boolean {
+/**
+ * Whether `file` (relative, `/`-separated) is ignored, by itself or through a folder.
+ * `parentsNotIgnored`: the caller already knows no folder on the way is ignored (a walk
+ * never enters one), so only the last step is judged.
+ */
+export function isIgnoredBy(gitignores: GitignoreFiles, file: string, options: { isFolder?: boolean; parentsNotIgnored?: boolean } = {}): boolean {
   const parts = file.split('/');
-  for (let depth = 1; depth <= parts.length; depth += 1) {
+  for (let depth = options.parentsNotIgnored ? parts.length : 1; depth <= parts.length; depth += 1) {
     const target = parts.slice(0, depth).join('/');
-    const targetIsFolder = depth < parts.length || isFolder;
+    const targetIsFolder = depth < parts.length || options.isFolder === true;
     let ignored = false;
     for (let base = 0; base < depth; base += 1) {
-      const folder = parts.slice(0, base).join('/');
-      const said = verdict(gitignores.get(folder), path.posix.relative(folder, target), targetIsFolder);
+      const rules = gitignores.get(parts.slice(0, base).join('/'));
+      if (!rules) continue;
+      const said = verdict(rules, parts.slice(base, depth).join('/'), targetIsFolder);
       if (said !== undefined) ignored = said;
     }
     if (ignored) return true;

@@ -60,7 +60,7 @@ export function clientConstructions(view: SourceView): ClientConstruction[] {
     if (!importsAny(view, [clients[className]!])) continue;
     const before = view.skeleton.slice(Math.max(0, match.index - 120), match.index);
     if (python && PYTHON_DEFINITION.test(before)) continue;
-    const args = callArguments(view.skeleton, match.index + match[0].length - 1);
+    const args = callArguments(view, match.index + match[0].length - 1);
     if (!args) continue;
     const assigned = (python ? PYTHON_ASSIGNED_TO : JS_ASSIGNED_TO).exec(before);
     const variable = assigned?.[1] ?? assigned?.[2];

@@ -13,21 +13,43 @@ export interface Span {
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS = new Set([')', ']', '}']);
 
+/** Longer than this, a call's arguments are generated data, not code someone wrote: not read. */
+const MAX_ARGUMENTS_LENGTH = 20_000;
+
+/**
+ * The bracket pairs of the file last asked about: a rule asks about many calls of one file
+ * in a row. (One file's, not every file's: they would take four bytes per character.)
+ */
+let lastPairs: { view: SourceView; closing: Int32Array } | undefined;
+
+/**
+ * For each opening bracket of the skeleton, the offset of the bracket that closes it (any
+ * of `)]}` closes any of `([{`, as in a depth count), or -1. One pass for the whole file,
+ * so a file full of unclosed `(` costs no more than one that balances.
+ */
+function closingBrackets(view: SourceView): Int32Array {
+  if (lastPairs?.view === view) return lastPairs.closing;
+  const { skeleton } = view;
+  const closing = new Int32Array(skeleton.length).fill(-1);
+  const open: number[] = [];
+  for (let index = 0; index < skeleton.length; index += 1) {
+    const char = skeleton[index]!;
+    if (char in OPENERS) open.push(index);
+    else if (CLOSERS.has(char) && open.length > 0) closing[open.pop()!] = index;
+  }
+  lastPairs = { view, closing };
+  return closing;
+}
+
 /**
  * The arguments of the call whose `(` is at `open`: the span between the parentheses, or
- * undefined when they never balance (a truncated or unparsable file).
+ * undefined when they never balance (a truncated or unparsable file) or run longer than
+ * MAX_ARGUMENTS_LENGTH.
  */
-export function callArguments(skeleton: string, open: number): Span | undefined {
-  let depth = 0;
-  for (let index = open; index < skeleton.length; index += 1) {
-    const char = skeleton[index]!;
-    if (char in OPENERS) depth += 1;
-    else if (CLOSERS.has(char)) {
-      depth -= 1;
-      if (depth === 0) return { start: open + 1, end: index };
-    }
-  }
-  return undefined;
+export function callArguments(view: SourceView, open: number): Span | undefined {
+  const close = closingBrackets(view)[open] ?? -1;
+  if (close === -1 || close - open > MAX_ARGUMENTS_LENGTH) return undefined;
+  return { start: open + 1, end: close };
 }
 
 /** The parts of `span` separated by commas outside any bracket, trimmed, empty ones dropped. */

@@ -78,7 +78,7 @@ function inlinedByConfig(view: SourceView): Finding[] {
   const findings: Finding[] = [];
   for (const match of view.skeleton.matchAll(config.key)) {
     const brace = match.index + match[0].length - 1;
-    const inside = callArguments(view.skeleton, brace);
+    const inside = callArguments(view, brace);
     const object = inside && objectLiteral(view, { start: brace, end: inside.end + 1 });
     for (const [key, value] of object?.values ?? []) {
       // `'process.env.OPENAI_API_KEY'` names the variable in its last segment.

@@ -69,7 +69,7 @@ export const callWithoutOutputCap: Rule = {
     for (const view of sourceViews(repository)) {
       if (isTestFile(view.file)) continue;
       for (const call of generationCalls(view)) {
-        const args = callArguments(view.skeleton, call.open);
+        const args = callArguments(view, call.open);
         const body = args && namedArguments(view, args);
         if (!body || body.opaque || !body.values.has('model')) continue;
         if (CAP_KEYS.some((key) => body.values.has(key))) continue;

@@ -7,8 +7,34 @@ import { isCodeAt, type SourceView } from './source-files.ts';
  * `from m import x` (top-level package name only: `openai.types` counts as `openai`).
  */
 
-/** `import [type] <clause> from 'm'`: the clause holds only names, braces, commas, `*` and `as`. */
-const JS_IMPORT_FROM = /\bimport\s+(type\s+)?([\w$*{}\s,]*?)\s*from\s*(['"])([^'"\n]+)\3/g;
+/** Where an `import <clause> from 'm'` may start. */
+const JS_IMPORT_KEYWORD = /\bimport\s+/g;
+/** One token of an import clause: white space, a name, or one of `*{},`. */
+const CLAUSE_TOKEN = /\s+|[\w$]+|[*{},]/y;
+const FROM_MODULE = /\s*(['"])([^'"\n]+)\1/y;
+/** Longer than this, it is not an import clause someone wrote. */
+const MAX_CLAUSE_LENGTH = 4000;
+
+/**
+ * `import [type] <clause> from 'm'`, read token by token from after `import `: the clause
+ * holds only names, braces, commas, `*` and `as`, and ends at the word `from` followed by
+ * a quoted module. (One regex for all of it backtracks for ever on a long run of spaces.)
+ */
+function importFrom(code: string, clauseStart: number): { clause: string; module: string } | undefined {
+  let at = clauseStart;
+  while (at < code.length && at - clauseStart < MAX_CLAUSE_LENGTH) {
+    CLAUSE_TOKEN.lastIndex = at;
+    const token = CLAUSE_TOKEN.exec(code);
+    if (!token) return undefined;
+    if (token[0] === 'from' && at > clauseStart) {
+      FROM_MODULE.lastIndex = at + token[0].length;
+      const module = FROM_MODULE.exec(code);
+      if (module) return { clause: code.slice(clauseStart, at), module: module[2]! };
+    }
+    at += token[0].length;
+  }
+  return undefined;
+}
 const JS_EXPORT_FROM = /\bexport\s+(type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\2/g;
 const JS_BARE_IMPORT = /\bimport\s*(['"])([^'"\n]+)\1/g;
 const JS_CALL_IMPORT = /\b(?:require|import)\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g;
@@ -28,8 +54,11 @@ function jsImports(view: SourceView): Map<string, number> {
   const add = (module: string, index: number) => {
     if (isCodeAt(view, index) && (modules.get(module) ?? Infinity) > index) modules.set(module, index);
   };
-  for (const match of view.code.matchAll(JS_IMPORT_FROM)) {
-    if (!match[1] && !isTypeOnlyClause(match[2]!)) add(match[4]!, match.index);
+  for (const match of view.code.matchAll(JS_IMPORT_KEYWORD)) {
+    const found = importFrom(view.code, match.index + match[0].length);
+    // `import type X from` erases; `import type from 'm'` imports a default named type.
+    const typeOnly = found !== undefined && /^type\s/.test(found.clause) && found.clause.trim() !== 'type';
+    if (found && !typeOnly && !isTypeOnlyClause(found.clause)) add(found.module, match.index);
   }
   for (const match of view.code.matchAll(JS_EXPORT_FROM)) if (!match[1]) add(match[3]!, match.index);
   for (const match of view.code.matchAll(JS_BARE_IMPORT)) add(match[2]!, match.index);

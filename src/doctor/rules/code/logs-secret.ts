@@ -112,7 +112,7 @@ function clientVariables(view: SourceView): RegExp | undefined {
 }
 
 // Uses that print nothing of the value: a presence check, a comparison, a short prefix.
-const HARMLESS_AFTER = /^\s*(?:\?(?![?.])|[=!]==?|[<>]=?|&&|\.length\b|\.(?:slice|substring|substr)\(\s*(?:0\s*,\s*\d\s*\)|-\d\s*\))|\[\s*(?::\s*\d|-\d\s*:)\s*\]|is\b|in\b|and\b)/;
+const HARMLESS_AFTER = /^\s*(?:\?(?![?.])|[=!]==?|[<>]=?|&&|(?:\?\.|\.)length\b|(?:\?\.|\.)(?:slice|substring|substr)\(\s*(?:0\s*,\s*\d\s*\)|-\d\s*\))|\[\s*(?::\s*\d|-\d\s*:)\s*\]|is\b|in\b|and\b)/;
 const HARMLESS_BEFORE = /(?:!|[=!]==?|[<>]=?|\btypeof|\bnot|\bif|\bin|\bis)\s*$/;
 /** Calls around the value that reduce it to something safe to print. */
 const SAFE_WRAPPER = /(?:^|\.)(?:redact\w*|mask\w*|sanitiz\w*|scrub\w*|censor\w*|hash\w*|sha\d*|digest|Boolean|bool|len|has\w*|is[A-Z]\w*)$/i;
@@ -123,7 +123,9 @@ const NAMES_ONLY_WRAPPER = /(?:^|\.)(?:keys|list|sorted|set)$/;
 function enclosingCallees(skeleton: string, args: Span, at: number): string[] {
   const callees: string[] = [];
   let depth = 0;
-  for (let index = at - 1; index >= args.start; index -= 1) {
+  // A wrapper that makes a value safe sits right around it: looking further back would
+  // make a call with thousands of arguments cost the square of its length.
+  for (let index = at - 1; index >= Math.max(args.start, at - 2000); index -= 1) {
     const char = skeleton[index];
     if (char === ')' || char === ']' || char === '}') depth += 1;
     else if (char === '(' || char === '[' || char === '{') {
@@ -160,7 +162,7 @@ function findingsIn(view: SourceView): Finding[] {
   const clients = clientVariables(view);
   const reported = new Set<number>();
   for (const call of view.skeleton.matchAll(python ? PYTHON_LOG_CALL : JS_LOG_CALL)) {
-    const args = callArguments(view.skeleton, call.index + call[0].length - 1);
+    const args = callArguments(view, call.index + call[0].length - 1);
     if (!args) continue;
     const text = view.skeleton.slice(args.start, args.end);
     const environment = [...text.matchAll(python ? PYTHON_ENV : JS_ENV)].flatMap((match) => environmentLeak(view, match[0], args.start + match.index) ?? []);

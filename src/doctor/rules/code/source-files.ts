@@ -26,9 +26,45 @@ export interface SourceView extends LexedText {
   browserScripts?: Array<readonly [number, number]>;
 }
 
-/** `<script ...>` blocks; a Vue/Svelte/Astro file has a few, so a regex is enough. */
-const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)<\/script\s*>/gi;
-const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+/**
+ * The bodies of `<script ...>` blocks, as [start, end) offsets. Found with indexOf rather
+ * than one regex, so a file of unclosed `<script` tags costs one pass, not its square.
+ */
+function scriptBodies(text: string): Array<{ start: number; end: number }> {
+  const lower = text.toLowerCase();
+  const bodies: Array<{ start: number; end: number }> = [];
+  let at = 0;
+  for (;;) {
+    const open = lower.indexOf('<script', at);
+    if (open === -1) break;
+    const nameEnd = open + '<script'.length;
+    if (/[\w-]/.test(lower[nameEnd] ?? '')) {
+      at = nameEnd;
+      continue;
+    }
+    const tagEnd = lower.indexOf('>', nameEnd);
+    if (tagEnd === -1) break;
+    const close = lower.indexOf('</script', tagEnd + 1);
+    if (close === -1) break;
+    bodies.push({ start: tagEnd + 1, end: close });
+    at = close + '</script'.length;
+  }
+  return bodies;
+}
+
+/** `<!-- ... -->` comments blanked (an unclosed one runs to the end), offsets kept. */
+function withoutHtmlComments(text: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', at);
+    if (open === -1) return out + text.slice(at);
+    const close = text.indexOf('-->', open + 4);
+    const end = close === -1 ? text.length : close + 3;
+    out += text.slice(at, open) + spaces(text.slice(open, end));
+    at = end;
+  }
+}
 /** Astro's `---` fenced frontmatter: TypeScript that runs on the server only. */
 const ASTRO_FRONTMATTER = /^(\s*---\r?\n)([\s\S]*?)\r?\n---/;
 
@@ -39,12 +75,9 @@ function lexMarkup(file: string, text: string): { lexed: LexedText; browserScrip
   const scripts: Array<{ start: number; end: number; browser: boolean }> = [];
   const frontmatter = file.endsWith('.astro') ? ASTRO_FRONTMATTER.exec(text) : null;
   if (frontmatter) scripts.push({ start: frontmatter[1]!.length, end: frontmatter[1]!.length + frontmatter[2]!.length, browser: false });
-  for (const match of text.matchAll(SCRIPT_BLOCK)) {
-    const start = match.index + match[1]!.length;
-    // Nuxt's `*.server.vue` components render on the server only.
-    scripts.push({ start, end: start + match[2]!.length, browser: !file.endsWith('.server.vue') });
-  }
-  let code = text.replace(HTML_COMMENT, spaces);
+  // Nuxt's `*.server.vue` components render on the server only.
+  for (const body of scriptBodies(text)) scripts.push({ ...body, browser: !file.endsWith('.server.vue') });
+  let code = withoutHtmlComments(text);
   let skeleton = spaces(text);
   for (const script of scripts) {
     const lexed = lexJs(text.slice(script.start, script.end));

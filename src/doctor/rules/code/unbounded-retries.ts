@@ -32,7 +32,7 @@ function retriesSettings(view: SourceView): RetriesSetting[] {
   const settings: RetriesSetting[] = clientConstructions(view).map((construction) => ({ index: construction.index, shown: describeConstruction(view, construction), args: construction.args }));
   if (!importsAny(view, SDK_PACKAGES[view.language])) return settings;
   for (const match of view.skeleton.matchAll(WITH_OPTIONS)) {
-    const args = callArguments(view.skeleton, match.index + match[0].length - 1);
+    const args = callArguments(view, match.index + match[0].length - 1);
     if (args) settings.push({ index: match.index + 1, shown: `${match[1]}(…)`, args });
   }
   return settings;
