@@ -87,14 +87,28 @@ async function gitViewOf(root: string, warnings: string[]): Promise<{ view: GitV
   return { view, files: [...new Set([...trackedFiles, ...zPaths(untracked.stdout)])].sort() };
 }
 
-/** Whether `absolute` is really inside `realRoot`, after resolving every symbolic link on the way. */
-function staysInside(realRoot: string, absolute: string): boolean {
-  try {
-    const real = realpathSync(absolute);
-    return real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
-  } catch {
-    return false;
-  }
+/**
+ * Whether the folders on the way to `file` stay inside the repository once every symbolic
+ * link is resolved (readText refuses a link as the last step itself). Asked once per folder.
+ */
+function insideRepository(root: string): (file: string) => boolean {
+  const realRoot = realpathSync(root);
+  const verdicts = new Map<string, boolean>();
+  return (file) => {
+    const folder = path.posix.dirname(file);
+    if (folder === '.') return true;
+    let inside = verdicts.get(folder);
+    if (inside === undefined) {
+      try {
+        const real = realpathSync(path.join(root, ...folder.split('/')));
+        inside = real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
+      } catch {
+        inside = false;
+      }
+      verdicts.set(folder, inside);
+    }
+    return inside;
+  };
 }
 
 /** Reads the folder's file list once; file texts are read when a rule first asks. */
@@ -105,16 +119,15 @@ export async function openRepository(root: string): Promise<Repository> {
   const listed = git?.files ?? walked!.files;
   const unreadable = listed.filter((file) => UNREADABLE_NAME.test(file));
   if (unreadable.length > 0) warnings.push(`${unreadable.length} file name${unreadable.length === 1 ? ' is' : 's are'} not valid UTF-8; ${unreadable.length === 1 ? 'it was' : 'they were'} not audited`);
-  const realRoot = realpathSync(root);
+  const isInside = insideRepository(root);
   const texts = new Map<string, string | undefined>();
   return {
     root,
     files: listed.filter((file) => !UNREADABLE_NAME.test(file)),
     text(file) {
       if (!texts.has(file)) {
-        // A folder on the way may be a symbolic link (readText checks only the last step): never read outside.
-        const absolute = path.join(root, ...file.split('/'));
-        texts.set(file, staysInside(realRoot, absolute) ? readText(absolute) : undefined);
+        // A folder on the way may be a symbolic link: never read outside the repository.
+        texts.set(file, isInside(file) ? readText(path.join(root, ...file.split('/'))) : undefined);
       }
       return texts.get(file);
     },

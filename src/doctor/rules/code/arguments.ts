@@ -32,10 +32,12 @@ function closingBrackets(view: SourceView): Int32Array {
   const { skeleton } = view;
   const closing = new Int32Array(skeleton.length).fill(-1);
   const open: number[] = [];
-  for (let index = 0; index < skeleton.length; index += 1) {
-    const char = skeleton[index]!;
-    if (char in OPENERS) open.push(index);
-    else if (CLOSERS.has(char) && open.length > 0) closing[open.pop()!] = index;
+  // Jumps from bracket to bracket: most characters are not one.
+  const bracket = /[()[\]{}]/g;
+  for (let found = bracket.exec(skeleton); found; found = bracket.exec(skeleton)) {
+    const char = found[0];
+    if (char === '(' || char === '[' || char === '{') open.push(found.index);
+    else if (open.length > 0) closing[open.pop()!] = found.index;
   }
   lastPairs = { view, closing };
   return closing;
