@@ -93,6 +93,13 @@ describe('doctor on the command line', () => {
     assert.match(result.stdout, /^No findings\.$/m);
   });
 
+  test('an ignored folder inside a work tree is not reported clean in silence', async () => {
+    const root = await makeRepo({ git: true, files: { '.gitignore': 'vendor/\n' }, untracked: { 'vendor/lib/a.js': 'x\n' } });
+    const result = await doctor(['vendor'], root);
+    assert.equal(result.exitCode, 0);
+    assert.match(result.stdout, /^Not checked: git lists no files here: the folder is empty or ignored by git, so nothing was audited$/m);
+  });
+
   test('usage errors exit 2 and name the problem; with --json the error is the one JSON object', async () => {
     const root = await makeRepo({ files: { 'file.txt': 'x\n' } });
     const cases: Array<[string[], RegExp]> = [

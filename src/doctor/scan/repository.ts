@@ -117,6 +117,8 @@ export async function openRepository(root: string): Promise<Repository> {
   const git = await gitViewOf(root, warnings);
   const walked = git ? undefined : walkFolder(root, warnings);
   const listed = git?.files ?? walked!.files;
+  // Inside a work tree, an ignored folder (node_modules, say) lists nothing: say so, or it would look clean.
+  if (git && listed.length === 0) warnings.push('git lists no files here: the folder is empty or ignored by git, so nothing was audited');
   const unreadable = listed.filter((file) => UNREADABLE_NAME.test(file));
   if (unreadable.length > 0) warnings.push(`${unreadable.length} file name${unreadable.length === 1 ? ' is' : 's are'} not valid UTF-8; ${unreadable.length === 1 ? 'it was' : 'they were'} not audited`);
   const isInside = insideRepository(root);
