@@ -85,6 +85,25 @@ describe('doctor on the command line', () => {
     assert.ok(!result.stdout.includes(key.slice(4, -4)));
   });
 
+  test('text: rules with findings are listed worst first; --fail-on high passes on medium and low', async () => {
+    const root = await makeRepo({
+      git: true,
+      files: {
+        'ai.ts': "import OpenAI from 'openai';\nconst client = new OpenAI();\nconsole.log(process.env);\nexport const ask = (q: string) => client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n",
+      },
+    });
+    const all = await doctor([], root);
+    const order = [...all.stdout.matchAll(/^(HIGH|MEDIUM|LOW) {2}.*\[([a-z-]+)\]$/gm)].map((match) => match[2]);
+    assert.deepEqual(order, ['logs-secret', 'gitignore-env', 'client-without-timeout', 'call-without-output-cap']);
+    assert.equal(all.exitCode, 1);
+    const withoutTheHigh = await makeRepo({ git: true, files: { 'ai.ts': "import OpenAI from 'openai';\nexport const client = new OpenAI();\n" } });
+    const gated = await doctor(['--fail-on', 'high', '--json'], withoutTheHigh);
+    assert.equal(gated.exitCode, 0);
+    const report = JSON.parse(gated.stdout);
+    assert.deepEqual([report.failed, report.summary], [false, { low: 0, medium: 2, high: 0, waived: 0 }]);
+    assert.equal((await doctor(['--fail-on', 'medium'], withoutTheHigh)).exitCode, 1);
+  });
+
   test('a clean folder exits 0; outside git it says so', async () => {
     const root = await makeRepo({ files: { '.gitignore': '.env\n.env.*\n!.env.example\n', 'src/index.ts': "console.log('hello');\n" } });
     const result = await doctor(['.'], root);

@@ -1,6 +1,6 @@
 import type { Audit } from '../audit.ts';
 import { RULES } from '../rules/index.ts';
-import type { Finding, Severity } from '../types.ts';
+import { severityRank, type Finding, type Severity } from '../types.ts';
 import { printable } from '../../util/printable.ts';
 import { countBySeverity, failsAt } from './summary.ts';
 
@@ -15,7 +15,9 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export function textReport(audit: Audit, failOn: Severity): string {
   const counts = countBySeverity(audit);
   const lines = [`Audited ${printable(audit.directory)}: ${plural(audit.filesScanned, 'file')} (${audit.scope === 'git' ? 'tracked and not-ignored files, and git history' : 'not a git work tree: every file outside dependency folders'}).`];
-  for (const rule of RULES) {
+  // Worst first; within a severity, in the rules' own order (keys, env files, code, dependencies).
+  const worstFirst = [...RULES].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  for (const rule of worstFirst) {
     const findings = audit.findings.filter((finding) => finding.ruleId === rule.id);
     if (findings.length === 0) continue;
     lines.push('', `${rule.severity.toUpperCase()}  ${rule.title} [${rule.id}]`);
