@@ -86,14 +86,14 @@ const PACKAGE_LOCK_V1 = `{
   "dependencies": {
     "@langchain/openai": {
       "version": "0.3.17",
-      "resolved": "https://registry.npmjs.org/@langchain/openai/-/openai-0.3.17.tgz",
+      "resolved": "https://registry.example.invalid/@langchain/openai/-/openai-0.3.17.tgz",
       "requires": {
         "openai": "^4.77.0"
       },
       "dependencies": {
         "openai": {
           "version": "4.104.0",
-          "resolved": "https://registry.npmjs.org/openai/-/openai-4.104.0.tgz",
+          "resolved": "https://registry.example.invalid/openai/-/openai-4.104.0.tgz",
           "requires": {
             "node-fetch": "^2.6.7"
           }
@@ -102,11 +102,11 @@ const PACKAGE_LOCK_V1 = `{
     },
     "my-claude": {
       "version": "npm:@anthropic-ai/sdk@0.30.1",
-      "resolved": "https://registry.npmjs.org/@anthropic-ai/sdk/-/sdk-0.30.1.tgz"
+      "resolved": "https://registry.example.invalid/@anthropic-ai/sdk/-/sdk-0.30.1.tgz"
     },
     "openai": {
       "version": "3.3.0",
-      "resolved": "https://registry.npmjs.org/openai/-/openai-3.3.0.tgz",
+      "resolved": "https://registry.example.invalid/openai/-/openai-3.3.0.tgz",
       "requires": {
         "axios": "^0.26.0"
       }
@@ -405,12 +405,12 @@ requires-dist = [{ name = "openai", specifier = "==0.28.1" }]
 [[package]]
 name = "openai"
 version = "0.28.1"
-source = { registry = "https://pypi.org/simple" }
+source = { registry = "https://index.example.invalid/simple" }
 dependencies = [
     { name = "aiohttp" },
     { name = "requests" },
 ]
-sdist = { url = "https://files.pythonhosted.org/packages/openai-0.28.1.tar.gz", hash = "sha256:4be1dad329a65b4ce1a660fe6d5431b438f429b5855c883435f0f7fcb6d2dcc8", size = 57000 }
+sdist = { url = "https://files.example.invalid/packages/openai-0.28.1.tar.gz", hash = "sha256:4be1dad329a65b4ce1a660fe6d5431b438f429b5855c883435f0f7fcb6d2dcc8", size = 57000 }
 `;
 
 /** A uv workspace whose own project is called `anthropic` (the SDK's own repository): not a dependency. */
@@ -613,7 +613,7 @@ describe('outdated-ai-sdk', () => {
           // We trust only lockfiles: a range is not what is installed.
           'web/package.json': '{ "dependencies": { "openai": "^4.0.0", "@google/generative-ai": "^0.1.0" } }\n',
           'py/pyproject.toml': '[project]\ndependencies = ["openai==0.28.1"]\n',
-          'py/uv.lock': `version = 1\n\n[[package]]\nname = "openai"\nversion = "${PYTHON_VERSIONS.openai}"\nsource = { registry = "https://pypi.org/simple" }\n`,
+          'py/uv.lock': `version = 1\n\n[[package]]\nname = "openai"\nversion = "${PYTHON_VERSIONS.openai}"\nsource = { registry = "https://index.example.invalid/simple" }\n`,
           // npm-only names in a Python lockfile mean other packages.
           'py/requirements.txt': 'ai==0.1.0\ngroq-sdk==0.1.0\n',
           // A fixture of a test suite is a frozen sample, not what ships.
