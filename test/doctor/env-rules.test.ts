@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -8,7 +7,7 @@ import { envAssignments } from '../../src/doctor/rules/env/env-files.ts';
 import { RULES } from '../../src/doctor/rules/index.ts';
 import { maskKey } from '../../src/doctor/secrets/key-shapes.ts';
 import type { Finding } from '../../src/doctor/types.ts';
-import { auditRepo, fakeKey, makeRepo, type RepoSpec } from '../support/doctor-repo.ts';
+import { auditRepo, fakeKey, gitIn, makeRepo, type RepoSpec } from '../support/doctor-repo.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const ruleNamed = (id: string) => RULES.find((rule) => rule.id === id)!;
@@ -27,7 +26,6 @@ async function findingsIn(spec: RepoSpec, folder: string, ruleId: string) {
   return (await audit(path.join(root, folder), [ruleNamed(ruleId)])).findings.map(({ file, line, message }) => ({ file, line, message }));
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
 
 const openaiKey = fakeKey('openai-project', 7);
 const openaiMasked = maskKey(openaiKey, 'sk-proj-');
@@ -130,11 +128,11 @@ describe('env-file-in-history', () => {
 
   test('a commit on another branch counts: every ref is pushed or cloned somewhere', async () => {
     const root = await makeRepo({ git: true, files: { 'README.md': '# app\n' } });
-    git(root, 'checkout', '-q', '-b', 'experiment');
+    gitIn(root, 'checkout', '-q', '-b', 'experiment');
     await writeFile(path.join(root, '.env.local'), 'A=1\n');
-    git(root, 'add', '-f', '.env.local');
-    git(root, 'commit', '-q', '-m', 'oops');
-    git(root, 'checkout', '-q', 'main');
+    gitIn(root, 'add', '-f', '.env.local');
+    gitIn(root, 'commit', '-q', '-m', 'oops');
+    gitIn(root, 'checkout', '-q', 'main');
     const result = await audit(root, [ruleNamed(ID)]);
     assert.deepEqual(
       result.findings.map((finding) => finding.file),

@@ -7,12 +7,11 @@ import { describe, test } from 'node:test';
 import { execa } from 'execa';
 import { audit } from '../../src/doctor/audit.ts';
 import { CLI } from '../support/paths.ts';
-import { fakeKey, makeRepo } from '../support/doctor-repo.ts';
+import { fakeKey, gitIn, makeRepo } from '../support/doctor-repo.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /** Just under the 1 MiB limit, so the file is read. */
 const NEAR_LIMIT = 900_000;
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' }).toString();
 
 /**
  * Inputs that made a regex or a scan take the square (or worse) of their length. The
@@ -65,7 +64,7 @@ describe('hostile repositories', () => {
     await symlink(outside, path.join(root, 'link'));
     // Git never checks out a file beyond a symlink, but an index can be made to list one.
     const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: root, input: '' }).toString().trim();
-    git(root, 'update-index', '--add', '--cacheinfo', `100644,${blob},link/config.js`);
+    gitIn(root, 'update-index', '--add', '--cacheinfo', `100644,${blob},link/config.js`);
     const result = await audit(root);
     assert.ok(result.filesScanned >= 2);
     assert.deepEqual(result.findings.filter((finding) => finding.ruleId === 'hardcoded-key'), []);
@@ -78,9 +77,9 @@ describe('hostile repositories', () => {
     await writeFile(evil, `#!/bin/sh\necho "$@" >> '${marker}'\nexit 1\n`);
     await chmod(evil, 0o755);
     // A commit with a signature header, so that log.showSignature would call gpg.program.
-    const head = git(root, 'cat-file', 'commit', 'HEAD').replace(/^(committer .*)$/m, '$1\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----');
+    const head = gitIn(root, 'cat-file', 'commit', 'HEAD').replace(/^(committer .*)$/m, '$1\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----');
     const signed = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], { cwd: root, input: head }).toString().trim();
-    git(root, 'update-ref', 'refs/heads/main', signed);
+    gitIn(root, 'update-ref', 'refs/heads/main', signed);
     for (const [key, value] of [
       ['core.fsmonitor', evil],
       ['log.showSignature', 'true'],
@@ -91,9 +90,9 @@ describe('hostile repositories', () => {
       ['extensions.partialClone', 'origin'],
       ['remote.origin.promisor', 'true'],
       ['remote.origin.url', 'ssh://nowhere.invalid/x'],
-    ]) git(root, 'config', key!, value!);
+    ]) gitIn(root, 'config', key!, value!);
     // A missing tree makes a partial clone fetch it from the promisor remote.
-    const tree = git(root, 'rev-parse', `${signed}^{tree}`).trim();
+    const tree = gitIn(root, 'rev-parse', `${signed}^{tree}`).trim();
     await rm(path.join(root, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
     const result = await execa(process.execPath, [CLI, 'doctor', '--json'], { cwd: root, reject: false });
     assert.ok([0, 1].includes(result.exitCode ?? -1), result.stderr);

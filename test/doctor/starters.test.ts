@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -10,6 +9,7 @@ import { parseOptions } from '../../src/options/schema.ts';
 import { plan } from '../../src/plan/plan.ts';
 import { loadTemplates } from '../../src/templates/source.ts';
 import { TEMPLATES } from '../support/paths.ts';
+import { gitIn } from '../support/doctor-repo.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const combinations = Object.entries(FRAMEWORKS_BY_RUNTIME).flatMap(([runtime, frameworks]) =>
@@ -31,10 +31,9 @@ async function writeStarter(combination: (typeof combinations)[number]): Promise
 
 /** Commits the folder as the first commit of a new repository, as the generator's git step does. */
 function commitAll(root: string): void {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'starter');
+  gitIn(root, 'init', '-q', '-b', 'main');
+  gitIn(root, 'add', '-A');
+  gitIn(root, 'commit', '-q', '-m', 'starter');
 }
 
 describe('every generated starter audits clean', () => {

@@ -52,8 +52,9 @@ export interface RepoSpec {
   removedFromHistory?: Record<string, string>;
 }
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
+/** Git in `cwd` with a throwaway identity and no signing, as fixtures need; its stdout. */
+export const gitIn = (cwd: string, ...args: string[]): string =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' }).toString();
 
 async function writeFiles(root: string, files: Record<string, string>) {
   for (const [file, content] of Object.entries(files)) {
@@ -65,20 +66,20 @@ async function writeFiles(root: string, files: Record<string, string>) {
 /** A throwaway folder (or git repository) holding exactly `spec`. */
 export async function makeRepo(spec: RepoSpec): Promise<string> {
   const root = await tempDir('csaa-doctor-');
-  if (spec.git) git(root, 'init', '-q', '-b', 'main');
+  if (spec.git) gitIn(root, 'init', '-q', '-b', 'main');
   if (spec.git && spec.removedFromHistory) {
     await writeFiles(root, spec.removedFromHistory);
-    git(root, 'add', '-A', '-f');
-    git(root, 'commit', '-q', '-m', 'old');
-    git(root, 'rm', '-q', '--cached', '-r', '--', ...Object.keys(spec.removedFromHistory));
-    git(root, 'commit', '-q', '-m', 'removed');
+    gitIn(root, 'add', '-A', '-f');
+    gitIn(root, 'commit', '-q', '-m', 'old');
+    gitIn(root, 'rm', '-q', '--cached', '-r', '--', ...Object.keys(spec.removedFromHistory));
+    gitIn(root, 'commit', '-q', '-m', 'removed');
     for (const file of Object.keys(spec.removedFromHistory)) await rm(path.join(root, file));
   }
   await writeFiles(root, spec.files);
   if (spec.git) {
     // -f: a fixture may commit a file its own .gitignore ignores (a tracked .env).
-    git(root, 'add', '-A', '-f');
-    git(root, 'commit', '-q', '--allow-empty', '-m', 'fixture');
+    gitIn(root, 'add', '-A', '-f');
+    gitIn(root, 'commit', '-q', '--allow-empty', '-m', 'fixture');
   }
   await writeFiles(root, spec.untracked ?? {});
   return root;

@@ -2,6 +2,7 @@ import { isSecretName } from '../../secrets/key-shapes.ts';
 import { isTestFile } from '../../scan/test-files.ts';
 import type { Finding, Repository, Rule } from '../../types.ts';
 import { findingOf, positionOf } from '../define-rule.ts';
+import { isEnvTemplate, isSecretEnvFile } from '../env/env-files.ts';
 import { callArguments, objectLiteral } from './arguments.ts';
 import { sourceViews, type SourceView } from './source-files.ts';
 
@@ -45,8 +46,7 @@ export function isBrowserExposedSecret(rest: string): boolean {
 }
 
 /** `.env`, `.env.local`, `.env.example`...: a name there is meant for the app's build. Not `.env.vault` (encrypted). */
-const ENV_FILE = /(^|\/)\.env(\.[^/]+)?$/;
-const isEnvFileOrTemplate = (file: string): boolean => ENV_FILE.test(file) && !file.endsWith('.env.vault');
+const isEnvFileOrTemplate = (file: string): boolean => isSecretEnvFile(file) || isEnvTemplate(file);
 
 /** An env file with its `#` comment lines blanked (offsets kept). */
 const withoutEnvComments = (text: string): string => text.replace(/^[ \t]*#.*$/gm, (line) => ' '.repeat(line.length));

@@ -50,6 +50,14 @@ const viewsOf = (text: string, blanks: Blanks): LexedText => ({
   skeleton: blank(text, [...blanks.comments, ...blanks.literals]),
 });
 
+/** Records a comment from `start` to the end of its line (`//`, `#`); returns where scanning resumes. */
+function lineComment(text: string, start: number, blanks: Blanks): number {
+  const newline = text.indexOf('\n', start);
+  const end = newline === -1 ? text.length : newline;
+  blanks.comments.push([start, end]);
+  return end;
+}
+
 /** Index of the end of a quoted string's body: its closing quote, or the end of its line. */
 function endOfQuoted(text: string, from: number, quote: string): number {
   let index = from;
@@ -139,9 +147,7 @@ export function lexJs(text: string): LexedText {
     const char = text[index]!;
     const next = text[index + 1];
     if (char === '/' && next === '/') {
-      const end = text.indexOf('\n', index);
-      blanks.comments.push([index, end === -1 ? text.length : end]);
-      index = end === -1 ? text.length : end;
+      index = lineComment(text, index, blanks);
     } else if (char === '/' && next === '*') {
       const close = text.indexOf('*/', index + 2);
       const end = close === -1 ? text.length : close + 2;
@@ -212,9 +218,7 @@ export function lexPython(text: string): LexedText {
     index = found.index;
     const char = text[index]!;
     if (char === '#') {
-      const end = text.indexOf('\n', index);
-      blanks.comments.push([index, end === -1 ? text.length : end]);
-      index = end === -1 ? text.length : end;
+      index = lineComment(text, index, blanks);
     } else if (char === "'" || char === '"') {
       // The prefix letters right before the quote (`f"`, `rb'`), not part of a longer name.
       let start = index;
